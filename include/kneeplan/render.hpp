@@ -1,0 +1,35 @@
+#pragma once
+// Turning finished data into bytes. Renderers decide nothing about the routine.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kneeplan/catalogue.hpp"
+#include "kneeplan/plan.hpp"
+#include "kneeplan/safety.hpp"
+
+namespace kneeplan {
+
+struct Style {
+  bool colour = false;
+};
+
+inline constexpr std::string_view kPlanFormat = "kneeplan.plan/1";
+inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
+
+// The plan.
+std::string render_text(const Plan& plan, const Style& style);
+std::string render_markdown(const Plan& plan);
+std::string render_json(const Plan& plan, std::string_view generator);
+
+// The catalogue.
+std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
+std::string render_exercise(const Exercise& exercise, const Style& style);
+std::string render_exercises_json(const std::vector<const Exercise*>& exercises);
+std::string render_exercise_json(const Exercise& exercise);
+
+// Safety findings.
+std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
+std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool plan_allowed);
+
+}  // namespace kneeplan

@@ -1,0 +1,63 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "kneeplan/diagnostics.hpp"
+#include "kneeplan/version.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+void print_error(const std::string& message) { fmt::print(stderr, "kneeplan: {}\n", message); }
+}  // namespace
+
+int run(int argc, const char* const* argv) {
+  CLI::App app{"Weekly exercise plans for knock knees (genu valgum), with a safety check first.\n"
+               "Nothing kneeplan prints is a diagnosis.",
+               "kneeplan"};
+  app.set_version_flag("--version", fmt::format("kneeplan {}", kVersion), "Print the version and exit");
+  app.require_subcommand(1, 1);
+  app.fallthrough();  // global options may also follow the subcommand
+  app.footer(
+      "Exit codes: 0 ok, 1 bad data or I/O, 2 usage error, 3 safety finding (see a doctor first).\n"
+      "Run `kneeplan COMMAND --help` for a command's options.");
+
+  GlobalOptions global;
+  app.add_option("--catalogue", global.catalogue, "Exercise catalogue JSON file (default: the built-in one)")
+      ->type_name("FILE");
+  app.add_option("--guidelines", global.guidelines, "Set/rep guideline JSON file (default: the built-in one)")
+      ->type_name("FILE");
+  app.add_option("--safety", global.safety, "Safety rules JSON file (default: the built-in one)")->type_name("FILE");
+
+  const std::vector<Command> commands{
+      add_plan_command(app, global),      add_export_command(app, global),   add_check_command(app, global),
+      add_exercises_command(app, global), add_validate_command(app, global),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);  // prints help, version or the error
+    return code == 0 ? kOk : kUsage;
+  }
+
+  try {
+    for (const auto& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    return kUsage;  // unreachable: a subcommand is required
+  } catch (const DataError& error) {
+    for (const auto& diagnostic : error.diagnostics()) print_error(format_diagnostic(diagnostic));
+    return kBadData;
+  } catch (const UsageError& error) {
+    print_error(error.what());
+    return kUsage;
+  } catch (const std::exception& error) {
+    print_error(fmt::format("unexpected error: {}", error.what()));
+    return kBadData;
+  }
+}
+
+}  // namespace kneeplan::cli

@@ -1,0 +1,42 @@
+#pragma once
+// The command-line front end: parses, dispatches to one subcommand, maps errors to exit codes.
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace kneeplan::cli {
+
+// Documented exit codes.
+enum Exit : int { kOk = 0, kBadData = 1, kUsage = 2, kSafety = 3 };
+
+// A mistake in how the command was called (exit 2), found after parsing.
+class UsageError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Options every subcommand accepts.
+struct GlobalOptions {
+  std::string catalogue;   // empty: the built-in one
+  std::string guidelines;  // empty: the built-in one
+  std::string safety;      // empty: the built-in one
+};
+
+// One subcommand: its CLI11 node and what to run when it was chosen.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_plan_command(CLI::App& app, const GlobalOptions& global);
+Command add_export_command(CLI::App& app, const GlobalOptions& global);
+Command add_check_command(CLI::App& app, const GlobalOptions& global);
+Command add_exercises_command(CLI::App& app, const GlobalOptions& global);
+Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+
+// The whole program; returns the exit code.
+int run(int argc, const char* const* argv);
+
+}  // namespace kneeplan::cli

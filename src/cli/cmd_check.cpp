@@ -1,0 +1,55 @@
+// `kneeplan check`: screen a profile for reasons to see a doctor first.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "kneeplan/render.hpp"
+#include "output.hpp"
+#include "profile_options.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+struct CheckRequest {
+  ProfileOptions profile;
+  bool json = false;
+};
+
+bool needs_doctor(const std::vector<Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity >= Severity::refer; });
+}
+
+int run_check(const GlobalOptions& global, const CheckRequest& request) {
+  const SafetyRules rules = load_safety(global);
+  const Profile profile = request.profile.resolve();
+  const std::vector<Finding> findings = screen(rules, profile);
+  const bool allowed = plan_allowed(findings, profile.cleared_by_clinician);
+  std::string bytes;
+  if (request.json) {
+    bytes = render_findings_json(findings, rules, allowed);
+  } else {
+    bytes = render_findings_text(findings, rules, Style{colour_for(stdout)});
+    if (!allowed) {
+      bytes += "\nResult: see a doctor before you start; `kneeplan plan` will not give a plan for this profile.\n";
+    } else if (needs_doctor(findings)) {
+      bytes += "\nResult: cleared by a clinician; `kneeplan plan` will show these findings with the plan.\n";
+    } else {
+      bytes += "\nResult: nothing here stops you starting; `kneeplan plan` builds your plan.\n";
+    }
+  }
+  write_output("-", bytes);
+  return needs_doctor(findings) ? kSafety : kOk;
+}
+}  // namespace
+
+Command add_check_command(CLI::App& app, const GlobalOptions& global) {
+  auto request = std::make_shared<CheckRequest>();
+  CLI::App* command = app.add_subcommand(
+      "check", "Screen a profile: say when to see a doctor first or stop (exit 3 when you should)");
+  request->profile.add_to(*command);
+  command->add_flag("--json", request->json, "Print the findings as JSON (format kneeplan.findings/1)");
+  command->footer("Example: kneeplan check --age 15 --pain 3");
+  return {command, [request, &global] { return run_check(global, *request); }};
+}
+
+}  // namespace kneeplan::cli

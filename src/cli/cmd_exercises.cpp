@@ -1,0 +1,92 @@
+// `kneeplan exercises [show ID]`: browse the catalogue.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "kneeplan/render.hpp"
+#include "kneeplan/text.hpp"
+#include "output.hpp"
+#include "profile_options.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+struct ExercisesRequest {
+  std::string category;
+  std::vector<std::string> equipment;  // only exercises doable with these
+  bool equipment_given = false;
+  bool json = false;
+  std::string id;  // for `show`
+};
+
+std::vector<const Exercise*> filtered(const Catalogue& catalogue, const ExercisesRequest& request) {
+  std::vector<const Exercise*> out;
+  for (const auto& e : catalogue.exercises) {
+    if (!request.category.empty() && name_of(e.category) != request.category) continue;
+    if (request.equipment_given) {
+      const bool doable = std::all_of(e.equipment.begin(), e.equipment.end(), [&](const std::string& item) {
+        return std::find(request.equipment.begin(), request.equipment.end(), item) != request.equipment.end();
+      });
+      if (!doable) continue;
+    }
+    out.push_back(&e);
+  }
+  return out;
+}
+
+int run_list(const GlobalOptions& global, const ExercisesRequest& request) {
+  const Catalogue catalogue = load_catalogue(global);
+  const auto exercises = filtered(catalogue, request);
+  write_output("-", request.json ? render_exercises_json(exercises)
+                                 : render_exercise_list(exercises, Style{colour_for(stdout)}));
+  return kOk;
+}
+
+int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
+  const Catalogue catalogue = load_catalogue(global);
+  const Exercise* exercise = catalogue.find(request.id);
+  if (!exercise) {
+    std::string message = fmt::format("no exercise with id \"{}\"", request.id);
+    if (const auto near = closest_matches(request.id, catalogue.ids()); !near.empty()) {
+      message += fmt::format("; did you mean {}?", join(near, " or "));
+    }
+    throw UsageError(message + " Run `kneeplan exercises` to list them all.");
+  }
+  write_output("-", request.json ? render_exercise_json(*exercise) : render_exercise(*exercise, Style{colour_for(stdout)}));
+  return kOk;
+}
+}  // namespace
+
+Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
+  auto request = std::make_shared<ExercisesRequest>();
+  CLI::App* command = app.add_subcommand("exercises", "List the exercise catalogue, or show one exercise");
+  command->add_option("--category", request->category, "Only this category")
+      ->check(one_of(EnumNames<Category>::names));
+  command
+      ->add_option_function<std::vector<std::string>>(
+          "--equipment",
+          [request](const std::vector<std::string>& items) {
+            request->equipment_given = true;
+            request->equipment = items;
+          },
+          "Only exercises doable with this equipment (repeatable; `none`: needing nothing)")
+      ->check(CLI::IsMember([] {
+        std::vector<std::string> words(kEquipment.begin(), kEquipment.end());
+        words.emplace_back("none");
+        return words;
+      }()))
+      ->type_name("NAME");
+  command->add_flag("--json", request->json, "Print JSON (the catalogue's own field names)");
+  command->footer("Examples: kneeplan exercises --category stretch\n          kneeplan exercises show side-plank");
+
+  CLI::App* show = command->add_subcommand("show", "Show one exercise in full");
+  show->add_option("ID", request->id, "Exercise id, as listed by `kneeplan exercises`")->required();
+  show->add_flag("--json", request->json, "Print JSON");
+
+  return {command, [request, show, &global] {
+            return show->parsed() ? run_show(global, *request) : run_list(global, *request);
+          }};
+}
+
+}  // namespace kneeplan::cli

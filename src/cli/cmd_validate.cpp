@@ -1,0 +1,40 @@
+// `kneeplan validate FILE...`: check data files and report every problem.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "kneeplan/diagnostics.hpp"
+#include "kneeplan/load.hpp"
+#include "app.hpp"
+#include "output.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+int run_validate(const std::vector<std::string>& files) {
+  int exit = kOk;
+  std::string report;
+  for (const auto& file : files) {
+    try {
+      const std::string format = validate_document(read_input_file(file), file);
+      report += fmt::format("{}: valid {}\n", file, format);
+    } catch (const DataError& error) {
+      for (const auto& diagnostic : error.diagnostics()) fmt::print(stderr, "kneeplan: {}\n", format_diagnostic(diagnostic));
+      exit = kBadData;
+    }
+  }
+  write_output("-", report);
+  return exit;
+}
+}  // namespace
+
+Command add_validate_command(CLI::App& app, const GlobalOptions& /*global*/) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* command = app.add_subcommand(
+      "validate", "Check catalogue, profile, guideline and safety files; print every problem (exit 1 if any)");
+  command->add_option("FILE", *files, "Files to check (their \"format\" member says what they are)")->required();
+  command->footer("Example: kneeplan validate data/catalogue.json data/profiles/*.json");
+  return {command, [files] { return run_validate(*files); }};
+}
+
+}  // namespace kneeplan::cli

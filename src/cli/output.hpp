@@ -1,0 +1,20 @@
+#pragma once
+// Where results go: stdout or a file replaced atomically; and whether to colour.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace kneeplan::cli {
+
+// Writes `bytes` to stdout when `path` is empty or "-", else to `path` via a
+// temporary file in the same directory that is renamed over it once complete.
+// Throws DataError naming the destination on failure.
+void write_output(const std::string& path, std::string_view bytes);
+
+// Colour only for a terminal, never with NO_COLOR; CLICOLOR_FORCE forces it.
+bool colour_for(std::FILE* stream);
+
+// True when `path` means standard output.
+bool is_stdout(const std::string& path);
+
+}  // namespace kneeplan::cli

@@ -1,0 +1,24 @@
+#pragma once
+// What plan and export share: screen, gate, build, render, write.
+#include <string>
+
+#include "app.hpp"
+#include "profile_options.hpp"
+
+namespace kneeplan::cli {
+
+struct PlanRequest {
+  ProfileOptions profile;
+  PlanFlags plan;
+  std::string format = "text";  // text | json | markdown
+  std::string output;           // empty or "-": stdout
+};
+
+// Adds the profile, plan and -o options of `request` to `command`.
+void add_plan_request_options(CLI::App& command, PlanRequest& request);
+
+// Screens the profile; withholds the plan (exit 3) on a finding that needs a
+// doctor first, else builds, renders and writes it.
+int produce_plan(const GlobalOptions& global, const PlanRequest& request);
+
+}  // namespace kneeplan::cli

@@ -1,0 +1,139 @@
+#include "profile_options.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "kneeplan/dates.hpp"
+#include "kneeplan/load.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+
+CLI::Range range_of(Bounds bounds) { return CLI::Range(bounds.min, bounds.max); }
+
+// Today's date in the local time zone: the only clock read in kneeplan.
+std::chrono::sys_days today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  const std::chrono::year_month_day date{std::chrono::year{local.tm_year + 1900},
+                                         std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                         std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return std::chrono::sys_days{date};
+}
+
+template <class Enum>
+void add_choice(CLI::App& command, const std::string& flag, std::optional<Enum>& target, const std::string& help) {
+  const auto& names = EnumNames<Enum>::names;
+  command
+      .add_option_function<std::string>(
+          flag, [&target](const std::string& value) { target = parse_name<Enum>(value); }, help)
+      ->check(one_of(names))
+      ->type_name(fmt::format("{}", fmt::join(names, "|")));
+}
+
+}  // namespace
+
+void ProfileOptions::add_to(CLI::App& command) {
+  command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1); flags override it")
+      ->type_name("FILE");
+  command.add_option("--age", overrides.age, "Age in years")->check(range_of(kAgeBounds))->type_name("N");
+  add_choice(command, "--level", overrides.level, "Training level (default: novice)");
+  add_choice(command, "--side", overrides.side, "Affected knee (default: both)");
+  command.add_option("--pain", overrides.pain, "Current knee pain, 0 (none) to 10 (worst)")
+      ->check(range_of(kPainBounds))
+      ->type_name("0-10");
+  add_choice(command, "--cause", overrides.cause, "What caused the knock knees (default: none)");
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--symptom", [this](const std::vector<std::string>& names) { overrides.symptoms = names; },
+          "A symptom you have now (repeatable)")
+      ->check(one_of(kSymptoms))
+      ->type_name("NAME");
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--equipment",
+          [this](const std::vector<std::string>& items) {
+            std::vector<std::string> kept;
+            for (const auto& item : items) {
+              if (item != "none") kept.push_back(item);
+            }
+            overrides.equipment = kept;
+          },
+          "Equipment you have (repeatable; `none` for none; default: all)")
+      ->check(CLI::IsMember([] {
+        std::vector<std::string> words(kEquipment.begin(), kEquipment.end());
+        words.emplace_back("none");
+        return words;
+      }()))
+      ->type_name("NAME");
+  command.add_option("--weeks-done", overrides.weeks_done, "Weeks of this routine already done")
+      ->check(range_of(kWeeksDoneBounds))
+      ->type_name("N");
+  command.add_option("--height-cm", overrides.height_cm, "Height in centimetres")
+      ->check(range_of(kHeightBounds))
+      ->type_name("CM");
+  command.add_option("--weight-kg", overrides.weight_kg, "Weight in kilograms")
+      ->check(range_of(kWeightBounds))
+      ->type_name("KG");
+  command.add_option("--ankle-gap-cm", overrides.ankle_gap_cm, "Gap between the ankles with the knees together")
+      ->check(range_of(kAnkleGapBounds))
+      ->type_name("CM");
+  command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
+}
+
+Profile ProfileOptions::resolve() const {
+  Profile profile;
+  if (!file.empty()) {
+    const std::string text = read_input_file(file);
+    profile = parse_profile(text, file);
+  }
+  apply_overrides(profile, overrides);
+  return profile;
+}
+
+void PlanFlags::add_to(CLI::App& command) {
+  command.add_option("--weeks", weeks, "Number of weeks to plan, 1 to 52")
+      ->check(CLI::Range(1, kMaxWeeks))
+      ->capture_default_str()
+      ->type_name("N");
+  command.add_option("--start", start, "First day of the plan (default: today)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return parse_date(value) ? std::string() : "expected a real calendar date as YYYY-MM-DD, found " + value;
+          },
+          "YYYY-MM-DD"))
+      ->type_name("YYYY-MM-DD");
+  command.add_option("--rest-day", rest_day, "Weekday to rest")
+      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
+                            CLI::ignore_case))
+      ->capture_default_str()
+      ->type_name("monday..sunday");
+}
+
+PlanOptions PlanFlags::resolve() const {
+  PlanOptions options;
+  options.weeks = weeks;
+  options.start = start.empty() ? today() : *parse_date(start);
+  options.rest_day = *parse_name<Weekday>(rest_day);
+  return options;
+}
+
+Catalogue load_catalogue(const GlobalOptions& global) {
+  const Source source = file_or_builtin(global.catalogue, "catalogue.json");
+  return parse_catalogue(source.text, source.name);
+}
+
+Guidelines load_guidelines(const GlobalOptions& global) {
+  const Source source = file_or_builtin(global.guidelines, "guidelines.json");
+  return parse_guidelines(source.text, source.name);
+}
+
+SafetyRules load_safety(const GlobalOptions& global) {
+  const Source source = file_or_builtin(global.safety, "safety.json");
+  return parse_safety_rules(source.text, source.name);
+}
+
+}  // namespace kneeplan::cli

@@ -1,0 +1,143 @@
+#include "kneeplan/safety.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "json_reader.hpp"
+
+namespace kneeplan {
+
+bool holds(const Predicate& p, const Profile& profile) {
+  // A condition on something the profile does not say does not hold.
+  switch (p.condition) {
+    case Condition::symptom:
+      return profile.has_symptom(p.word);
+    case Condition::age_below:
+      return profile.age && *profile.age < p.number;
+    case Condition::age_at_least:
+      return profile.age && *profile.age >= p.number;
+    case Condition::pain_at_least:
+      return profile.pain >= p.number;
+    case Condition::pain_at_most:
+      return profile.pain <= p.number;
+    case Condition::cause_is:
+      return name_of(profile.cause) == p.word;
+    case Condition::bmi_at_least: {
+      const auto bmi = profile.bmi();
+      return bmi && *bmi >= p.number;
+    }
+    case Condition::weeks_done_at_least:
+      return profile.weeks_done >= p.number;
+    case Condition::ankle_gap_above_cm:
+      return profile.ankle_gap_cm && *profile.ankle_gap_cm > p.number;
+    case Condition::one_side_only:
+      return profile.side != Side::both;
+  }
+  return false;
+}
+
+std::vector<Finding> screen(const SafetyRules& rules, const Profile& profile) {
+  std::vector<Finding> findings;
+  for (const auto& rule : rules.rules) {
+    const bool applies =
+        std::all_of(rule.when.begin(), rule.when.end(), [&](const Predicate& p) { return holds(p, profile); });
+    if (applies) findings.push_back({rule.id, rule.severity, rule.message, rule.source});
+  }
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+  return findings;
+}
+
+bool plan_allowed(const std::vector<Finding>& findings, bool cleared_by_clinician) {
+  return std::none_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.severity == Severity::urgent || (f.severity == Severity::refer && !cleared_by_clinician);
+  });
+}
+
+namespace {
+
+constexpr Bounds kThresholdBounds{0, 1000};
+
+std::optional<Predicate> read_predicate(Reader& reader, const json& value, const std::string& at) {
+  const auto& names = EnumNames<Condition>::names;
+  if (!value.is_object() || value.size() != 1) {
+    reader.error(at, fmt::format("expected an object with exactly one condition ({}), found {}", quoted_list(names),
+                                 value.is_object() ? fmt::format("{} members", value.size()) : describe(value)));
+    return std::nullopt;
+  }
+  const std::string key = value.begin().key();
+  const auto condition = parse_name<Condition>(key);
+  if (!condition) {
+    reader.in_vocabulary(key, child(at, key), {names.data(), names.size()});
+    return std::nullopt;
+  }
+  Predicate predicate{*condition, 0, {}};
+  switch (*condition) {
+    case Condition::symptom: {
+      auto word = reader.word(value, at, key, kSymptoms);
+      if (!word) return std::nullopt;
+      predicate.word = *word;
+      break;
+    }
+    case Condition::cause_is: {
+      const auto& causes = EnumNames<Cause>::names;
+      auto word = reader.word(value, at, key, {causes.data(), causes.size()});
+      if (!word) return std::nullopt;
+      predicate.word = *word;
+      break;
+    }
+    case Condition::one_side_only: {
+      const auto flag = reader.boolean(value, at, key);
+      if (!flag) return std::nullopt;
+      if (!*flag) {
+        reader.error(child(at, key), "expected true (leave the condition out instead of false)");
+        return std::nullopt;
+      }
+      break;
+    }
+    default: {
+      const auto number = reader.number(value, at, key, kThresholdBounds);
+      if (!number) return std::nullopt;
+      predicate.number = *number;
+    }
+  }
+  return predicate;
+}
+
+}  // namespace
+
+SafetyRules parse_safety_rules(std::string_view text, const std::string& file) {
+  const json root = parse_json(text, file);
+  Reader reader(file);
+  SafetyRules rules;
+  if (reader.object(root, "", {"format", "emergency", "rules"})) {
+    reader.format(root, kSafetyFormat);
+    if (auto emergency = reader.string(root, "", "emergency")) rules.emergency = *emergency;
+    if (const json* list = reader.array(root, "", "rules", true, true)) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string at = child("/rules", i);
+        if (!reader.object(item, at, {"id", "severity", "when", "message", "source"})) continue;
+        Rule rule;
+        if (auto id = reader.string(item, at, "id")) rule.id = *id;
+        if (auto severity = reader.choice<Severity>(item, at, "severity")) rule.severity = *severity;
+        if (const json* when = reader.array(item, at, "when")) {
+          for (std::size_t k = 0; k < when->size(); ++k) {
+            if (auto p = read_predicate(reader, (*when)[k], child(child(at, "when"), k))) rule.when.push_back(*p);
+          }
+        }
+        if (auto message = reader.string(item, at, "message")) rule.message = *message;
+        if (auto source = reader.string(item, at, "source")) rule.source = *source;
+        const bool duplicate = !rule.id.empty() && std::any_of(rules.rules.begin(), rules.rules.end(),
+                                                              [&](const Rule& r) { return r.id == rule.id; });
+        if (duplicate) reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
+        rules.rules.push_back(std::move(rule));
+      }
+    }
+  }
+  reader.finish();
+  return rules;
+}
+
+}  // namespace kneeplan
