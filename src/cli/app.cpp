@@ -39,8 +39,15 @@ int run(int argc, const char* const* argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);  // prints help, version or the error
-    return code == 0 ? kOk : kUsage;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help or --version
+    std::string command = "kneeplan";
+    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+      sub = sub->get_subcommands().front();
+      command += " " + sub->get_name();
+    }
+    print_error(error.what());
+    fmt::print(stderr, "Run `{} --help` to see what it accepts.\n", command);
+    return kUsage;
   }
 
   try {

@@ -49,9 +49,9 @@ int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
   if (!exercise) {
     std::string message = fmt::format("no exercise with id \"{}\"", request.id);
     if (const auto near = closest_matches(request.id, catalogue.ids()); !near.empty()) {
-      message += fmt::format("; did you mean {}?", join(near, " or "));
+      message += fmt::format(" (did you mean {}?)", join(near, " or "));
     }
-    throw UsageError(message + " Run `kneeplan exercises` to list them all.");
+    throw UsageError(message + ". Run `kneeplan exercises` to list them all.");
   }
   write_output("-", request.json ? render_exercise_json(*exercise) : render_exercise(*exercise, Style{colour_for(stdout)}));
   return kOk;

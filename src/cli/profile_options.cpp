@@ -11,7 +11,21 @@ namespace kneeplan::cli {
 
 namespace {
 
-CLI::Range range_of(Bounds bounds) { return CLI::Range(bounds.min, bounds.max); }
+enum class Kind { whole, decimal };
+
+// Accepts a number within `bounds`; says the bounds as a person would write them.
+CLI::Validator range_of(Bounds bounds, Kind kind = Kind::whole) {
+  return CLI::Validator(
+      [bounds, kind](std::string& value) {
+        double number = 0;
+        const bool parsed = CLI::detail::lexical_cast(value, number) &&
+                            (kind == Kind::decimal || value.find_first_not_of("+-0123456789") == std::string::npos);
+        if (parsed && number >= bounds.min && number <= bounds.max) return std::string();
+        return fmt::format("expected a {} from {} to {}, found {}", kind == Kind::whole ? "whole number" : "number",
+                           bounds.min, bounds.max, value);
+      },
+      fmt::format("{}-{}", bounds.min, bounds.max));
+}
 
 // Today's date in the local time zone: the only clock read in kneeplan.
 std::chrono::sys_days today() {
@@ -73,13 +87,13 @@ void ProfileOptions::add_to(CLI::App& command) {
       ->check(range_of(kWeeksDoneBounds))
       ->type_name("N");
   command.add_option("--height-cm", overrides.height_cm, "Height in centimetres")
-      ->check(range_of(kHeightBounds))
+      ->check(range_of(kHeightBounds, Kind::decimal))
       ->type_name("CM");
   command.add_option("--weight-kg", overrides.weight_kg, "Weight in kilograms")
-      ->check(range_of(kWeightBounds))
+      ->check(range_of(kWeightBounds, Kind::decimal))
       ->type_name("KG");
   command.add_option("--ankle-gap-cm", overrides.ankle_gap_cm, "Gap between the ankles with the knees together")
-      ->check(range_of(kAnkleGapBounds))
+      ->check(range_of(kAnkleGapBounds, Kind::decimal))
       ->type_name("CM");
   command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
 }
@@ -96,7 +110,7 @@ Profile ProfileOptions::resolve() const {
 
 void PlanFlags::add_to(CLI::App& command) {
   command.add_option("--weeks", weeks, "Number of weeks to plan, 1 to 52")
-      ->check(CLI::Range(1, kMaxWeeks))
+      ->check(range_of({1, kMaxWeeks}))
       ->capture_default_str()
       ->type_name("N");
   command.add_option("--start", start, "First day of the plan (default: today)")
