@@ -1,5 +1,7 @@
 #include "profile_options.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -131,7 +133,12 @@ PlanOptions PlanFlags::resolve() const {
   PlanOptions options;
   options.weeks = weeks;
   options.start = start.empty() ? today() : *parse_date(start);
-  options.rest_day = *parse_name<Weekday>(rest_day);
+  // The flag's check ignores case but keeps what was typed ("Sunday").
+  std::string day = rest_day;
+  std::transform(day.begin(), day.end(), day.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto weekday = parse_name<Weekday>(day);
+  if (!weekday) throw UsageError(fmt::format("--rest-day: expected a weekday name, found {}", rest_day));
+  options.rest_day = *weekday;
   return options;
 }
 

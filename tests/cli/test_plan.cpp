@@ -1,0 +1,216 @@
+// End to end: `plan` and `export` through the built binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "run.hpp"
+
+using kneeplan::test::read_file;
+using kneeplan::test::run_kneeplan;
+using kneeplan::test::RunOptions;
+using kneeplan::test::scratch_dir;
+using kneeplan::test::source_dir;
+using kneeplan::test::write_file;
+
+namespace {
+const std::string kStart = "2026-11-23";  // a Monday
+std::string example_profile() { return (source_dir() / "data/profiles/adult-novice.json").string(); }
+
+RunOptions with_env(std::map<std::string, std::string> env) {
+  RunOptions options;
+  options.env = std::move(env);
+  return options;
+}
+
+// Compares with tests/golden/NAME; KNEEPLAN_UPDATE_GOLDEN=1 rewrites it instead.
+void check_golden(const std::string& name, const std::string& actual) {
+  const auto path = source_dir() / "tests/golden" / name;
+  if (std::getenv("KNEEPLAN_UPDATE_GOLDEN")) write_file(path, actual);
+  REQUIRE(std::filesystem::exists(path));
+  CHECK(actual == read_file(path));
+}
+}  // namespace
+
+TEST_CASE("plan prints a 4-week plan for the example profile", "[cli][plan]") {
+  const auto result = run_kneeplan({"plan", "--profile", example_profile(), "--start", kStart});
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err.empty());
+  CHECK(result.out.find("Week 4") != std::string::npos);
+  CHECK(result.out.find("Week 5") == std::string::npos);
+  CHECK(result.out.find("\x1b[") == std::string::npos);  // not a terminal: no colour
+  for (const char* exercise : {"Side step-up", "Stationary lunge", "Single-leg bridge", "Side plank",
+                               "Leg muscles stretch", "Seated thigh stretch", "Buttock and thigh stretch",
+                               "Thigh foam-roll massage"}) {
+    CHECK(result.out.find(exercise) != std::string::npos);
+  }
+}
+
+TEST_CASE("plan's text fits 80 columns and matches the golden file", "[cli][plan]") {
+  const auto result = run_kneeplan({"plan", "--profile", example_profile(), "--start", kStart, "--weeks", "1"});
+  REQUIRE(result.exit_code == 0);
+  std::size_t start = 0;
+  while (start < result.out.size()) {
+    const auto end = result.out.find('\n', start);
+    const std::string line = result.out.substr(start, end - start);
+    INFO(line);
+    // Count characters, not bytes.
+    const auto characters = std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    CHECK(characters <= 80);
+    start = end + 1;
+  }
+  check_golden("plan-adult-novice-1-week.txt", result.out);
+}
+
+TEST_CASE("colour only when forced, never with NO_COLOR", "[cli][plan]") {
+  const std::vector<std::string> args{"plan", "--start", kStart, "--weeks", "1"};
+  CHECK(run_kneeplan(args, with_env({{"CLICOLOR_FORCE", "1"}})).out.find("\x1b[") != std::string::npos);
+  CHECK(run_kneeplan(args, with_env({{"CLICOLOR_FORCE", "1"}, {"NO_COLOR", "1"}})).out.find("\x1b[") ==
+        std::string::npos);
+  // Colour never goes into a file.
+  const auto dir = scratch_dir();
+  const auto file = (dir / "plan.txt").string();
+  auto with_output = args;
+  with_output.insert(with_output.end(), {"-o", file});
+  REQUIRE(run_kneeplan(with_output, with_env({{"CLICOLOR_FORCE", "1"}})).exit_code == 0);
+  CHECK(read_file(file).find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("export is deterministic and matches the golden file", "[cli][export]") {
+  const std::vector<std::string> args{"export", "--profile", example_profile(), "--start", kStart, "--weeks", "1"};
+  const auto first = run_kneeplan(args);
+  const auto second = run_kneeplan(args);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out == second.out);
+  const auto plan = nlohmann::json::parse(first.out);
+  CHECK(plan["format"] == "kneeplan.plan/1");
+  CHECK(plan["options"]["start"] == kStart);
+  check_golden("export-adult-novice-1-week.json", first.out);
+}
+
+TEST_CASE("plan --format json equals export; markdown is markdown", "[cli][plan]") {
+  const std::vector<std::string> common{"--start", kStart, "--weeks", "2", "--side", "left"};
+  auto plan_args = std::vector<std::string>{"plan", "--format", "json"};
+  auto export_args = std::vector<std::string>{"export"};
+  plan_args.insert(plan_args.end(), common.begin(), common.end());
+  export_args.insert(export_args.end(), common.begin(), common.end());
+  CHECK(run_kneeplan(plan_args).out == run_kneeplan(export_args).out);
+
+  auto markdown_args = std::vector<std::string>{"plan", "--format", "markdown"};
+  markdown_args.insert(markdown_args.end(), common.begin(), common.end());
+  const auto markdown = run_kneeplan(markdown_args);
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(markdown.out.rfind("# ", 0) == 0);
+  CHECK(markdown.out.find("| Exercise | Dose |") != std::string::npos);
+}
+
+TEST_CASE("export -o writes the file atomically and - means stdout", "[cli][export][output]") {
+  const auto dir = scratch_dir();
+  const auto file = (dir / "plan.json").string();
+  const std::vector<std::string> args{"export", "--start", kStart};
+  const auto to_stdout = run_kneeplan(args);
+  REQUIRE(to_stdout.exit_code == 0);
+
+  auto to_file = args;
+  to_file.insert(to_file.end(), {"-o", file});
+  const auto written = run_kneeplan(to_file);
+  REQUIRE(written.exit_code == 0);
+  CHECK(written.out.empty());
+  CHECK(read_file(file) == to_stdout.out);
+  // Only the result is left in the directory: no temporary files.
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 1);
+
+  auto dash = args;
+  dash.insert(dash.end(), {"-o", "-"});
+  CHECK(run_kneeplan(dash).out == to_stdout.out);
+}
+
+TEST_CASE("an existing output file is only replaced by a complete plan", "[cli][export][output]") {
+  const auto dir = scratch_dir();
+  const auto file = dir / "plan.json";
+  write_file(file, "previous plan\n");
+  const auto bad_profile = dir / "profile.json";
+  write_file(bad_profile, R"({"format": "kneeplan.profile/1", "pain": "high"})");
+
+  const auto failed = run_kneeplan({"export", "--profile", bad_profile.string(), "-o", file.string()});
+  CHECK(failed.exit_code == 1);
+  CHECK(read_file(file) == "previous plan\n");
+
+  const auto withheld = run_kneeplan({"export", "--age", "12", "-o", file.string()});
+  CHECK(withheld.exit_code == 3);
+  CHECK(read_file(file) == "previous plan\n");
+
+  const auto replaced = run_kneeplan({"export", "--start", kStart, "-o", file.string()});
+  REQUIRE(replaced.exit_code == 0);
+  CHECK(nlohmann::json::parse(read_file(file))["format"] == "kneeplan.plan/1");
+}
+
+TEST_CASE("write failures are clear errors with exit 1", "[cli][output]") {
+  SECTION("stdout is a full disk") {
+    RunOptions full_disk;
+    full_disk.stdout_path = "/dev/full";
+    const auto result = run_kneeplan({"export", "--start", kStart}, full_disk);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("kneeplan: <stdout>: cannot write") != std::string::npos);
+  }
+  SECTION("the directory does not exist") {
+    const auto target = (scratch_dir() / "missing" / "plan.json").string();
+    const auto result = run_kneeplan({"export", "--start", kStart, "-o", target});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(target) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(target));
+  }
+}
+
+TEST_CASE("wrong flag values are usage errors (exit 2) naming the flag", "[cli][plan]") {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"--weeks", "0"}, {"--weeks", "53"},        {"--pain", "11"},       {"--pain", "-1"},
+      {"--side", "up"}, {"--start", "2026-02-30"}, {"--rest-day", "funday"}, {"--level", "expert"},
+      {"--age", "121"}, {"--symptom", "sneezing"}, {"--equipment", "bench"}, {"--format", "pdf"},
+  };
+  for (const auto& [flag, value] : cases) {
+    INFO(flag << " " << value);
+    const auto result = run_kneeplan({"plan", flag, value});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find(flag) != std::string::npos);
+  }
+  // Known names are listed so the person can pick one.
+  CHECK(run_kneeplan({"plan", "--symptom", "sneezing"}).err.find("night-pain") != std::string::npos);
+}
+
+TEST_CASE("a missing or broken profile file exits 1 naming the file and the place", "[cli][plan]") {
+  const auto dir = scratch_dir();
+  const auto missing = (dir / "nope.json").string();
+  const auto result = run_kneeplan({"plan", "--profile", missing});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "kneeplan: " + missing + ": no such file; check the path\n");
+
+  const auto broken = dir / "broken.json";
+  write_file(broken, "{\n  \"format\": \"kneeplan.profile/1\",\n  \"pain\": 4,,\n}\n");
+  const auto syntax = run_kneeplan({"plan", "--profile", broken.string()});
+  CHECK(syntax.exit_code == 1);
+  CHECK(syntax.err.rfind("kneeplan: " + broken.string() + ":3:", 0) == 0);
+  CHECK(syntax.out.empty());
+}
+
+TEST_CASE("flags override the profile file", "[cli][plan]") {
+  const auto result = run_kneeplan({"export", "--profile", example_profile(), "--side", "right", "--level",
+                                    "advanced", "--start", kStart, "--weeks", "1"});
+  REQUIRE(result.exit_code == 0);
+  const auto plan = nlohmann::json::parse(result.out);
+  CHECK(plan["profile"]["side"] == "right");
+  CHECK(plan["profile"]["level"] == "advanced");
+  CHECK(plan["profile"]["age"] == 34);  // from the file
+}
+
+TEST_CASE("rest day and start date are honoured", "[cli][plan]") {
+  const auto result = run_kneeplan({"export", "--start", "2026-11-25", "--rest-day", "Thursday", "--weeks", "2"});
+  REQUIRE(result.exit_code == 0);
+  const auto plan = nlohmann::json::parse(result.out);
+  CHECK(plan["weeks"][0]["days"][0]["date"] == "2026-11-25");
+  CHECK(plan["weeks"][0]["days"][0]["weekday"] == "wednesday");
+  for (const auto& week : plan["weeks"]) {
+    for (const auto& day : week["days"]) CHECK(day["rest"] == (day["weekday"] == "thursday"));
+  }
+}
