@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "kneeplan/render.hpp"
+#include "kneeplan/text.hpp"
 #include "render_util.hpp"
 
 namespace kneeplan {
@@ -19,6 +20,43 @@ std::string render_findings_text(const std::vector<Finding>& findings, const Saf
            "\n";
   }
   if (urgent && !rules.emergency.empty()) out += "\n" + paint(wrap(rules.emergency, 80, 0), Tone::alert, style) + "\n";
+  return out;
+}
+
+std::string condition_text(const Predicate& p) {
+  switch (p.condition) {
+    case Condition::symptom:
+      return "symptom " + p.word;
+    case Condition::age_below:
+      return fmt::format("age < {}", p.number);
+    case Condition::age_at_least:
+      return fmt::format("age >= {}", p.number);
+    case Condition::pain_at_least:
+      return fmt::format("pain >= {}", p.number);
+    case Condition::pain_at_most:
+      return fmt::format("pain <= {}", p.number);
+    case Condition::cause_is:
+      return "cause " + p.word;
+    case Condition::bmi_at_least:
+      return fmt::format("BMI >= {}", p.number);
+    case Condition::weeks_done_at_least:
+      return fmt::format("weeks done >= {}", p.number);
+    case Condition::ankle_gap_above_cm:
+      return fmt::format("ankle gap > {} cm", p.number);
+    case Condition::one_side_only:
+      return "one knee only";
+  }
+  return {};
+}
+
+std::string render_rules_markdown(const SafetyRules& rules) {
+  std::string out = "| Rule | Severity | When | What the person is told | Source |\n|---|---|---|---|---|\n";
+  for (const auto& rule : rules.rules) {
+    std::vector<std::string> conditions;
+    for (const auto& p : rule.when) conditions.push_back(condition_text(p));
+    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", rule.id, name_of(rule.severity),
+                       conditions.empty() ? "always" : join(conditions, " and "), rule.message, rule.source);
+  }
   return out;
 }
 

@@ -50,9 +50,8 @@ std::string render_markdown(const Plan& plan) {
       out += fmt::format("\n### {} ({} min)\n\n| Exercise | Dose | Sides | Rest | Key cue |\n|---|---|---|---|---|\n",
                          day_label(day.date), day.minutes);
       for (const auto& item : day.items) {
-        const std::string rest = item.rest_seconds > 0 ? fmt::format("{} s", item.rest_seconds) : "";
         out += fmt::format("| {} | {} | {} | {} | {} |\n", cell(item.name), dose_text(item), sides_text(item.sides),
-                           rest, cell(item.cue));
+                           rest_text(item), cell(item.cue));
       }
       for (const auto& note : day.notes) out += fmt::format("\n> {}\n", note);
     }

@@ -29,7 +29,7 @@ std::string session_summary(const Day& day) {
 void write_day(std::string& out, const Day& day, const Style& style) {
   out += "  " + paint(fmt::format("{}  ({} min)", day_label(day.date), day.minutes), Tone::heading, style) + "\n";
   for (const auto& item : day.items) {
-    const std::string rest = item.rest_seconds > 0 ? fmt::format("rest {} s", item.rest_seconds) : "";
+    const std::string rest = rest_text(item).empty() ? "" : "rest " + rest_text(item);
     out += fmt::format("    {:<26} {:<16} {:<9} {}", item.name, dose_text(item), sides_text(item.sides), rest);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';

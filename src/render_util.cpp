@@ -43,6 +43,10 @@ std::string dose_text(const Item& item) {
   return dose_text(item.category, item.sets, item.reps, item.hold_seconds, item.passes);
 }
 
+std::string rest_text(const Item& item) {
+  return item.sets > 1 && item.rest_seconds > 0 ? fmt::format("{} s", item.rest_seconds) : "";
+}
+
 std::string sides_text(const std::vector<Side>& sides) {
   if (sides.size() == 2) return "each leg";
   if (sides.size() == 1 && sides.front() == Side::both) return "both legs";

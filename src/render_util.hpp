@@ -15,6 +15,8 @@ std::string dose_text(Category category, int sets, Range reps, Range hold_second
 std::string dose_text(const Exercise& exercise);
 std::string dose_text(const Item& item);
 std::string range_text(Range range);
+// "60 s" between sets, or empty for a single set (no rest to take).
+std::string rest_text(const Item& item);
 std::string sides_text(const std::vector<Side>& sides);
 std::string equipment_text(const std::vector<std::string>& equipment);  // "none" when empty
 std::string profile_summary(const Profile& profile);

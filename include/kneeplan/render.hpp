@@ -32,4 +32,9 @@ std::string render_exercise_json(const Exercise& exercise);
 std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
 std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool plan_allowed);
 
+// The rules themselves, as a Markdown table (the README's copy is checked against it).
+std::string render_rules_markdown(const SafetyRules& rules);
+// One condition in words: "age < 18", "symptom buckling".
+std::string condition_text(const Predicate& predicate);
+
 }  // namespace kneeplan

@@ -13,6 +13,7 @@ namespace {
 struct CheckRequest {
   ProfileOptions profile;
   bool json = false;
+  bool list_rules = false;
 };
 
 bool needs_doctor(const std::vector<Finding>& findings) {
@@ -21,6 +22,10 @@ bool needs_doctor(const std::vector<Finding>& findings) {
 
 int run_check(const GlobalOptions& global, const CheckRequest& request) {
   const SafetyRules rules = load_safety(global);
+  if (request.list_rules) {
+    write_output("-", render_rules_markdown(rules));
+    return kOk;
+  }
   const Profile profile = request.profile.resolve();
   const std::vector<Finding> findings = screen(rules, profile);
   const bool allowed = plan_allowed(findings, profile.cleared_by_clinician);
@@ -48,6 +53,7 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
       "check", "Screen a profile: say when to see a doctor first or stop (exit 3 when you should)");
   request->profile.add_to(*command);
   command->add_flag("--json", request->json, "Print the findings as JSON (format kneeplan.findings/1)");
+  command->add_flag("--list-rules", request->list_rules, "Print the safety rules in force as a Markdown table");
   command->footer("Example: kneeplan check --age 15 --pain 3");
   return {command, [request, &global] { return run_check(global, *request); }};
 }

@@ -62,7 +62,8 @@ Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
   auto request = std::make_shared<ExercisesRequest>();
   CLI::App* command = app.add_subcommand("exercises", "List the exercise catalogue, or show one exercise");
   command->add_option("--category", request->category, "Only this category")
-      ->check(one_of(EnumNames<Category>::names));
+      ->check(one_of(EnumNames<Category>::names))
+      ->type_name(fmt::format("{}", fmt::join(EnumNames<Category>::names, "|")));
   command
       ->add_option_function<std::vector<std::string>>(
           "--equipment",
@@ -71,12 +72,8 @@ Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
             request->equipment = items;
           },
           "Only exercises doable with this equipment (repeatable; `none`: needing nothing)")
-      ->check(CLI::IsMember([] {
-        std::vector<std::string> words(kEquipment.begin(), kEquipment.end());
-        words.emplace_back("none");
-        return words;
-      }()))
-      ->type_name("NAME");
+      ->check(one_of(kEquipment, "none"))
+      ->type_name(fmt::format("{}|none", fmt::join(kEquipment, "|")));
   command->add_flag("--json", request->json, "Print JSON (the catalogue's own field names)");
   command->footer("Examples: kneeplan exercises --category stretch\n          kneeplan exercises show side-plank");
 

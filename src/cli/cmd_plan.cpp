@@ -55,7 +55,8 @@ Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand("plan", "Build and print a weekly plan for a profile");
   add_plan_request_options(*command, *request);
   command->add_option("--format", request->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
+      ->type_name("text|json|markdown")
       ->capture_default_str();
   command->footer("Example: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23");
   return {command, [request, &global] { return produce_plan(global, *request); }};

@@ -26,7 +26,7 @@ CLI::Validator range_of(Bounds bounds, Kind kind = Kind::whole) {
         return fmt::format("expected a {} from {} to {}, found {}", kind == Kind::whole ? "whole number" : "number",
                            bounds.min, bounds.max, value);
       },
-      fmt::format("{}-{}", bounds.min, bounds.max));
+      "");
 }
 
 // Today's date in the local time zone: the only clock read in kneeplan.
@@ -55,7 +55,7 @@ void add_choice(CLI::App& command, const std::string& flag, std::optional<Enum>&
 void ProfileOptions::add_to(CLI::App& command) {
   command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1); flags override it")
       ->type_name("FILE");
-  command.add_option("--age", overrides.age, "Age in years")->check(range_of(kAgeBounds))->type_name("N");
+  command.add_option("--age", overrides.age, "Age in years, 0-120 (default: unknown, treated as an adult)")->check(range_of(kAgeBounds))->type_name("N");
   add_choice(command, "--level", overrides.level, "Training level (default: novice)");
   add_choice(command, "--side", overrides.side, "Affected knee (default: both)");
   command.add_option("--pain", overrides.pain, "Current knee pain, 0 (none) to 10 (worst)")
@@ -67,7 +67,7 @@ void ProfileOptions::add_to(CLI::App& command) {
           "--symptom", [this](const std::vector<std::string>& names) { overrides.symptoms = names; },
           "A symptom you have now (repeatable)")
       ->check(one_of(kSymptoms))
-      ->type_name("NAME");
+      ->type_name(fmt::format("{}", fmt::join(kSymptoms, "|")));
   command
       .add_option_function<std::vector<std::string>>(
           "--equipment",
@@ -79,22 +79,18 @@ void ProfileOptions::add_to(CLI::App& command) {
             overrides.equipment = kept;
           },
           "Equipment you have (repeatable; `none` for none; default: all)")
-      ->check(CLI::IsMember([] {
-        std::vector<std::string> words(kEquipment.begin(), kEquipment.end());
-        words.emplace_back("none");
-        return words;
-      }()))
-      ->type_name("NAME");
-  command.add_option("--weeks-done", overrides.weeks_done, "Weeks of this routine already done")
+      ->check(one_of(kEquipment, "none"))
+      ->type_name(fmt::format("{}|none", fmt::join(kEquipment, "|")));
+  command.add_option("--weeks-done", overrides.weeks_done, "Weeks of this routine already done, 0-520")
       ->check(range_of(kWeeksDoneBounds))
       ->type_name("N");
-  command.add_option("--height-cm", overrides.height_cm, "Height in centimetres")
+  command.add_option("--height-cm", overrides.height_cm, "Height in centimetres, 40-250 (with weight: BMI)")
       ->check(range_of(kHeightBounds, Kind::decimal))
       ->type_name("CM");
-  command.add_option("--weight-kg", overrides.weight_kg, "Weight in kilograms")
+  command.add_option("--weight-kg", overrides.weight_kg, "Weight in kilograms, 2-400")
       ->check(range_of(kWeightBounds, Kind::decimal))
       ->type_name("KG");
-  command.add_option("--ankle-gap-cm", overrides.ankle_gap_cm, "Gap between the ankles with the knees together")
+  command.add_option("--ankle-gap-cm", overrides.ankle_gap_cm, "Gap between the ankles with the knees together, 0-50 cm")
       ->check(range_of(kAnkleGapBounds, Kind::decimal))
       ->type_name("CM");
   command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
@@ -120,11 +116,12 @@ void PlanFlags::add_to(CLI::App& command) {
           [](std::string& value) {
             return parse_date(value) ? std::string() : "expected a real calendar date as YYYY-MM-DD, found " + value;
           },
-          "YYYY-MM-DD"))
+          ""))
       ->type_name("YYYY-MM-DD");
   command.add_option("--rest-day", rest_day, "Weekday to rest")
       ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
-                            CLI::ignore_case))
+                            CLI::ignore_case)
+                  .description(""))
       ->capture_default_str()
       ->type_name("monday..sunday");
 }

@@ -36,10 +36,13 @@ Catalogue load_catalogue(const GlobalOptions& global);
 Guidelines load_guidelines(const GlobalOptions& global);
 SafetyRules load_safety(const GlobalOptions& global);
 
-// CLI11 validator accepting the given words.
+// CLI11 validator accepting the given words (and `extra`, if any); the help
+// text names them through the option's type name instead of a long suffix.
 template <std::size_t N>
-CLI::IsMember one_of(const std::array<std::string_view, N>& words) {
-  return CLI::IsMember(std::vector<std::string>(words.begin(), words.end()));
+CLI::Validator one_of(const std::array<std::string_view, N>& words, std::string_view extra = {}) {
+  std::vector<std::string> accepted(words.begin(), words.end());
+  if (!extra.empty()) accepted.emplace_back(extra);
+  return CLI::IsMember(accepted).description("");
 }
 
 }  // namespace kneeplan::cli

@@ -1,0 +1,34 @@
+// The README stays true: its rules table and its commands match the program.
+#include <catch2/catch.hpp>
+
+#include "run.hpp"
+
+using kneeplan::test::read_file;
+using kneeplan::test::run_kneeplan;
+using kneeplan::test::source_dir;
+
+namespace {
+std::string between(const std::string& text, const std::string& begin, const std::string& end) {
+  const auto from = text.find(begin);
+  const auto to = text.find(end);
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  return text.substr(from + begin.size() + 1, to - from - begin.size() - 1);
+}
+}  // namespace
+
+TEST_CASE("README's safety rules table is the one the program prints", "[readme]") {
+  const std::string readme = read_file(source_dir() / "README.md");
+  const std::string table = between(readme, "<!-- safety-rules:begin -->", "<!-- safety-rules:end -->");
+  const auto listed = run_kneeplan({"check", "--list-rules"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(table == listed.out);
+}
+
+TEST_CASE("CI runs the README's test command", "[readme]") {
+  const std::string readme = read_file(source_dir() / "README.md");
+  const std::string ci = read_file(source_dir() / ".ci/run");
+  CHECK(readme.find("scripts/setup test") != std::string::npos);
+  CHECK(readme.find("scripts/setup plan") != std::string::npos);
+  CHECK(ci.find("scripts/setup test") != std::string::npos);
+}
