@@ -44,12 +44,12 @@ std::vector<const Exercise*> choose_exercises(const Catalogue& catalogue, const 
     }
     const std::string needs = fmt::format("needs {} (not in your equipment)", join(missing_equipment(exercise, profile)));
     const Exercise* replacement = nullptr;
-    bool alternative_already_planned = false;
+    std::vector<std::string> planned_alternatives;
     for (const auto& id : exercise.alternatives) {
       const Exercise* alternative = catalogue.find(id);
       if (!alternative || !equipment_fits(*alternative, profile)) continue;
       if (taken.contains(id)) {
-        alternative_already_planned = true;
+        planned_alternatives.push_back(id);
         continue;
       }
       replacement = alternative;
@@ -59,8 +59,9 @@ std::vector<const Exercise*> choose_exercises(const Catalogue& catalogue, const 
       taken.insert(replacement->id);
       chosen.push_back(replacement);
       omitted.push_back({exercise.id, fmt::format("{}; replaced by {}", needs, replacement->id)});
-    } else if (alternative_already_planned) {
-      omitted.push_back({exercise.id, needs + "; its alternative is already in the plan"});
+    } else if (!planned_alternatives.empty()) {
+      omitted.push_back({exercise.id, fmt::format("{}; its alternative {} is already in the plan", needs,
+                                                  join(planned_alternatives, " and "))});
     } else {
       omitted.push_back({exercise.id, needs + "; no alternative fits your equipment"});
     }

@@ -50,6 +50,16 @@ void add_choice(CLI::App& command, const std::string& flag, std::optional<Enum>&
       ->type_name(fmt::format("{}", fmt::join(names, "|")));
 }
 
+// Each word once, in the order given, leaving out `skip` (a repeated flag is
+// still one fact about the person).
+std::vector<std::string> distinct(const std::vector<std::string>& words, std::string_view skip = {}) {
+  std::vector<std::string> out;
+  for (const auto& word : words) {
+    if (word != skip && std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+  }
+  return out;
+}
+
 }  // namespace
 
 void ProfileOptions::add_to(CLI::App& command) {
@@ -64,20 +74,14 @@ void ProfileOptions::add_to(CLI::App& command) {
   add_choice(command, "--cause", overrides.cause, "What caused the knock knees (default: none)");
   command
       .add_option_function<std::vector<std::string>>(
-          "--symptom", [this](const std::vector<std::string>& names) { overrides.symptoms = names; },
+          "--symptom", [this](const std::vector<std::string>& names) { overrides.symptoms = distinct(names); },
           "A symptom you have now (repeatable)")
       ->check(one_of(kSymptoms))
       ->type_name(fmt::format("{}", fmt::join(kSymptoms, "|")));
   command
       .add_option_function<std::vector<std::string>>(
           "--equipment",
-          [this](const std::vector<std::string>& items) {
-            std::vector<std::string> kept;
-            for (const auto& item : items) {
-              if (item != "none") kept.push_back(item);
-            }
-            overrides.equipment = kept;
-          },
+          [this](const std::vector<std::string>& items) { overrides.equipment = distinct(items, "none"); },
           "Equipment you have (repeatable; `none` for none; default: all)")
       ->check(one_of(kEquipment, "none"))
       ->type_name(fmt::format("{}|none", fmt::join(kEquipment, "|")));
@@ -130,6 +134,12 @@ PlanOptions PlanFlags::resolve() const {
   PlanOptions options;
   options.weeks = weeks;
   options.start = start.empty() ? today() : *parse_date(start);
+  // Dates are written as YYYY-MM-DD, so the plan must end by 9999-12-31.
+  const std::chrono::year_month_day last{options.start + std::chrono::days{weeks * 7 - 1}};
+  if (last.year() > std::chrono::year{9999}) {
+    throw UsageError(fmt::format("--start: a {}-week plan from {} would end after 9999-12-31; choose an earlier date",
+                                 weeks, format_date(options.start)));
+  }
   // The flag's check ignores case but keeps what was typed ("Sunday").
   std::string day = rest_day;
   std::transform(day.begin(), day.end(), day.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -214,3 +214,20 @@ TEST_CASE("rest day and start date are honoured", "[cli][plan]") {
     for (const auto& day : week["days"]) CHECK(day["rest"] == (day["weekday"] == "thursday"));
   }
 }
+
+TEST_CASE("a repeated flag value counts once", "[cli][plan]") {
+  const auto result = run_kneeplan({"export", "--start", kStart, "--weeks", "1", "--equipment", "chair", "--equipment",
+                                    "chair", "--symptom", "night-pain", "--symptom", "night-pain", "--cleared"});
+  REQUIRE(result.exit_code == 0);
+  const auto profile = nlohmann::json::parse(result.out)["profile"];
+  CHECK(profile["equipment"] == nlohmann::json::array({"chair"}));
+  CHECK(profile["symptoms"] == nlohmann::json::array({"night-pain"}));
+}
+
+TEST_CASE("a plan must end by 9999-12-31 so every date reads YYYY-MM-DD", "[cli][plan]") {
+  const auto late = run_kneeplan({"export", "--start", "9999-12-31", "--weeks", "2"});
+  CHECK(late.exit_code == 2);
+  CHECK(late.out.empty());
+  CHECK(late.err.find("9999-12-31") != std::string::npos);
+  CHECK(run_kneeplan({"export", "--start", "9999-12-25", "--weeks", "1"}).exit_code == 0);
+}
