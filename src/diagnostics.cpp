@@ -4,11 +4,37 @@
 
 namespace kneeplan {
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += fmt::format("\\u{:04x}", byte);
+    }
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  if (d.place.empty()) return fmt::format("{}: {}", d.file, d.message);
-  // Line:column reads as part of the file name (compiler style); a pointer does not.
-  if (d.place.front() == '/') return fmt::format("{}: {}: {}", d.file, d.place, d.message);
-  return fmt::format("{}:{}: {}", d.file, d.place, d.message);
+  std::string line;
+  if (d.place.empty()) {
+    line = fmt::format("{}: {}", d.file, d.message);
+  } else if (d.place.front() == '/') {
+    line = fmt::format("{}: {}: {}", d.file, d.place, d.message);
+  } else {
+    // Line:column reads as part of the file name (compiler style); a pointer does not.
+    line = fmt::format("{}:{}: {}", d.file, d.place, d.message);
+  }
+  return printable(line);
 }
 
 namespace {

@@ -10,8 +10,12 @@
 namespace kneeplan::cli {
 
 namespace {
-void print_error(const std::string& message) { fmt::print(stderr, "kneeplan: {}\n", message); }
+void print_error(const std::string& message) { fmt::print(stderr, "kneeplan: {}\n", printable(message)); }
 }  // namespace
+
+void report(const DataError& error) {
+  for (const auto& diagnostic : error.diagnostics()) print_error(format_diagnostic(diagnostic));
+}
 
 int run(int argc, const char* const* argv) {
   CLI::App app{"Weekly exercise plans for knock knees (genu valgum), with a safety check first.\n"
@@ -56,7 +60,7 @@ int run(int argc, const char* const* argv) {
     }
     return kUsage;  // unreachable: a subcommand is required
   } catch (const DataError& error) {
-    for (const auto& diagnostic : error.diagnostics()) print_error(format_diagnostic(diagnostic));
+    report(error);
     return kBadData;
   } catch (const UsageError& error) {
     print_error(error.what());

@@ -7,6 +7,10 @@
 
 #include <CLI/CLI.hpp>
 
+namespace kneeplan {
+class DataError;
+}
+
 namespace kneeplan::cli {
 
 // Documented exit codes.
@@ -35,6 +39,9 @@ Command add_export_command(CLI::App& app, const GlobalOptions& global);
 Command add_check_command(CLI::App& app, const GlobalOptions& global);
 Command add_exercises_command(CLI::App& app, const GlobalOptions& global);
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+
+// Prints each diagnostic as one "kneeplan: …" line on stderr.
+void report(const DataError& error);
 
 // The whole program; returns the exit code.
 int run(int argc, const char* const* argv);

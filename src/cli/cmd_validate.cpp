@@ -13,17 +13,17 @@ namespace kneeplan::cli {
 namespace {
 int run_validate(const std::vector<std::string>& files) {
   int exit = kOk;
-  std::string report;
+  std::string summary;
   for (const auto& file : files) {
     try {
       const std::string format = validate_document(read_input_file(file), file);
-      report += fmt::format("{}: valid {}\n", file, format);
+      summary += fmt::format("{}: valid {}\n", file, format);
     } catch (const DataError& error) {
-      for (const auto& diagnostic : error.diagnostics()) fmt::print(stderr, "kneeplan: {}\n", format_diagnostic(diagnostic));
+      report(error);
       exit = kBadData;
     }
   }
-  write_output("-", report);
+  write_output("-", summary);
   return exit;
 }
 }  // namespace
