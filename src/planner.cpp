@@ -187,7 +187,25 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     if (exercise->category == Category::strength) strength.push_back(exercise);
   }
   const std::vector<char> group = split_groups(strength);
-  const std::string& pattern = guidelines.for_level(profile.level).pattern;
+  const LevelRules& level = guidelines.for_level(profile.level);
+  std::string pattern = level.pattern;
+  const bool split = pattern.find_first_of("AB") != std::string::npos;
+  const bool one_group = std::find(group.begin(), group.end(), 'B') == group.end();
+  if (split && one_group && !strength.empty()) {
+    // Every exercise left works the same muscles, so a split has nothing for
+    // its second half: every other training day is the most the 48-hour rule allows.
+    for (std::size_t i = 0; i < pattern.size(); ++i) pattern[i] = i % 2 == 0 ? 'F' : '-';
+    const auto days = static_cast<int>(std::count(pattern.begin(), pattern.end(), 'F'));
+    if (days < level.strength_days.min) {
+      plan.warnings.push_back(
+          {"one-muscle-group", Severity::info,
+           fmt::format("With this equipment every strength exercise works the same muscles, so strength work comes "
+                       "every other training day: {} days a week instead of the {} level's {} to {}, to keep 48 "
+                       "hours between sessions.",
+                       days, name_of(profile.level), level.strength_days.min, level.strength_days.max),
+           guidelines.schedule_source});
+    }
+  }
 
   // The 4-week checkpoint counts the weeks already done.
   const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
