@@ -5,6 +5,7 @@
 #include <map>
 
 #include "json_reader.hpp"
+#include "loaders.hpp"
 #include "kneeplan/text.hpp"
 
 namespace kneeplan {
@@ -154,8 +155,7 @@ void check_references(Reader& reader, const std::vector<Exercise>& exercises) {
 
 }  // namespace
 
-Catalogue parse_catalogue(std::string_view text, const std::string& file) {
-  const json root = parse_json(text, file);
+Catalogue read_catalogue(const json& root, const std::string& file) {
   Reader reader(file);
   Catalogue catalogue;
   if (reader.object(root, "", {"format", "exercises"})) {
@@ -174,6 +174,10 @@ Catalogue parse_catalogue(std::string_view text, const std::string& file) {
   }
   reader.finish();
   return catalogue;
+}
+
+Catalogue parse_catalogue(std::string_view text, const std::string& file) {
+  return read_catalogue(parse_json(text, file), file);
 }
 
 }  // namespace kneeplan

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "json_reader.hpp"
+#include "loaders.hpp"
 
 namespace kneeplan {
 
@@ -52,8 +53,7 @@ void check_pattern(Reader& reader, const std::string& at, const LevelRules& rule
 
 }  // namespace
 
-Guidelines parse_guidelines(std::string_view text, const std::string& file) {
-  const json root = parse_json(text, file);
+Guidelines read_guidelines(const json& root, const std::string& file) {
   Reader reader(file);
   Guidelines g;
   if (!reader.object(root, "",
@@ -139,6 +139,10 @@ Guidelines parse_guidelines(std::string_view text, const std::string& file) {
   }
   reader.finish();
   return g;
+}
+
+Guidelines parse_guidelines(std::string_view text, const std::string& file) {
+  return read_guidelines(parse_json(text, file), file);
 }
 
 }  // namespace kneeplan

@@ -11,12 +11,16 @@ namespace kneeplan {
 
 namespace {
 
-// 1-based line and column (in characters) of byte `offset` in `text`.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// 1-based line and column (in characters) of byte `offset` in `text`; a
+// byte-order mark takes no column.
 std::string line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   std::size_t line = 1;
   std::size_t column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
+  const std::size_t start = text.starts_with(kByteOrderMark) && offset >= kByteOrderMark.size() ? kByteOrderMark.size() : 0;
+  for (std::size_t i = start; i < offset; ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == '\n') {
       ++line;
@@ -168,6 +172,11 @@ json parse_json(std::string_view text, const std::string& file) {
   if (const auto bad = invalid_utf8(text)) {
     throw DataError(file, line_column(text, *bad), "invalid UTF-8 byte; save the file as UTF-8");
   }
+  // nlohmann's lexer takes a NUL byte for the end of the input and would
+  // ignore whatever follows it.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw DataError(file, line_column(text, nul), "a NUL byte; JSON text cannot contain one");
+  }
   json root;
   StrictSax sax(root);
   const bool ok = json::sax_parse(text, &sax, json::input_format_t::json, /*strict=*/true);
@@ -276,22 +285,25 @@ namespace {
 std::string bounds_text(Bounds bounds) { return fmt::format("from {} to {}", bounds.min, bounds.max); }
 }  // namespace
 
+namespace {
+// An integer within bounds, compared in its own type: nlohmann keeps every
+// non-negative integer unsigned, and it may not fit in int64.
+bool within(const json& value, Bounds bounds) {
+  if (value.is_number_unsigned()) {
+    const auto n = value.get<std::uint64_t>();
+    return (bounds.min <= 0 || n >= static_cast<std::uint64_t>(bounds.min)) && n <= static_cast<std::uint64_t>(bounds.max);
+  }
+  const auto n = value.get<std::int64_t>();
+  return n >= static_cast<std::int64_t>(bounds.min) && n <= static_cast<std::int64_t>(bounds.max);
+}
+}  // namespace
+
 std::optional<int> Reader::integer(const json& object, const std::string& at, std::string_view key, Bounds bounds,
                                    bool required) {
   const json* value = member(object, at, key, required);
   if (!value) return std::nullopt;
-  const std::string expected = "expected a whole number " + bounds_text(bounds);
-  if (!value->is_number_integer()) {
-    error(child(at, key), expected + ", found " + describe(*value));
-    return std::nullopt;
-  }
-  // Compare in the value's own type: an unsigned value may not fit in int64.
-  const bool in_range = value->is_number_unsigned()
-                            ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(bounds.max)
-                            : value->get<std::int64_t>() >= static_cast<std::int64_t>(bounds.min) &&
-                                  value->get<std::int64_t>() <= static_cast<std::int64_t>(bounds.max);
-  if (!in_range) {
-    error(child(at, key), expected + ", found " + describe(*value));
+  if (!value->is_number_integer() || !within(*value, bounds)) {
+    error(child(at, key), "expected a whole number " + bounds_text(bounds) + ", found " + describe(*value));
     return std::nullopt;
   }
   return static_cast<int>(value->get<std::int64_t>());
@@ -359,11 +371,10 @@ bool Reader::in_vocabulary(const std::string& text, const std::string& at,
                            std::span<const std::string_view> vocabulary) {
   if (vocabulary.empty() || std::find(vocabulary.begin(), vocabulary.end(), text) != vocabulary.end()) return true;
   const std::vector<std::string> words(vocabulary.begin(), vocabulary.end());
-  std::string message = fmt::format("unknown value \"{}\"", text);
+  std::string message = fmt::format("unknown value \"{}\"; expected one of: {}", text, join(words));
   if (const auto near = closest_matches(text, words, 1); !near.empty()) {
-    message += fmt::format("; did you mean \"{}\"?", near.front());
+    message += fmt::format(" (did you mean \"{}\"?)", near.front());
   }
-  message += " Expected one of: " + join(words);
   error(at, std::move(message));
   return false;
 }

@@ -61,11 +61,8 @@ std::string read_input_file(const std::filesystem::path& path) {
 }  // namespace kneeplan
 
 #include "json_reader.hpp"
-#include "kneeplan/catalogue.hpp"
 #include "kneeplan/embedded.hpp"
-#include "kneeplan/guidelines.hpp"
-#include "kneeplan/profile.hpp"
-#include "kneeplan/safety.hpp"
+#include "loaders.hpp"
 
 namespace kneeplan {
 
@@ -78,24 +75,22 @@ Source file_or_builtin(const std::string& path, std::string_view builtin) {
 
 std::string validate_document(std::string_view text, const std::string& file) {
   const json root = parse_json(text, file);
-  const json* format = nullptr;
-  if (root.is_object()) {
-    if (const auto found = root.find("format"); found != root.end()) format = &*found;
-  }
-  const std::string name = format && format->is_string() ? format->get<std::string>() : "";
+  if (!root.is_object()) throw DataError(file, "", "expected an object, found " + describe(root));
+  const auto format = root.find("format");
+  const std::string name = format != root.end() && format->is_string() ? format->get<std::string>() : "";
   if (name == kCatalogueFormat) {
-    parse_catalogue(text, file);
+    read_catalogue(root, file);
   } else if (name == kProfileFormat) {
-    parse_profile(text, file);
+    read_profile(root, file);
   } else if (name == kGuidelinesFormat) {
-    parse_guidelines(text, file);
+    read_guidelines(root, file);
   } else if (name == kSafetyFormat) {
-    parse_safety_rules(text, file);
+    read_safety_rules(root, file);
   } else {
-    throw DataError(file, root.is_object() ? "/format" : "",
+    throw DataError(file, "/format",
                     fmt::format("expected a \"format\" of \"{}\", \"{}\", \"{}\" or \"{}\", found {}", kCatalogueFormat,
                                 kProfileFormat, kGuidelinesFormat, kSafetyFormat,
-                                format ? describe(*format) : "none"));
+                                format != root.end() ? describe(*format) : "none"));
   }
   return name;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "json_reader.hpp"
+#include "loaders.hpp"
 
 namespace kneeplan {
 
@@ -39,8 +40,7 @@ void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
   if (overrides.cleared_by_clinician) profile.cleared_by_clinician = true;
 }
 
-Profile parse_profile(std::string_view text, const std::string& file) {
-  const json root = parse_json(text, file);
+Profile read_profile(const json& root, const std::string& file) {
   Reader reader(file);
   Profile profile;
   if (reader.object(root, "",
@@ -64,6 +64,10 @@ Profile parse_profile(std::string_view text, const std::string& file) {
   }
   reader.finish();
   return profile;
+}
+
+Profile parse_profile(std::string_view text, const std::string& file) {
+  return read_profile(parse_json(text, file), file);
 }
 
 }  // namespace kneeplan

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "json_reader.hpp"
+#include "loaders.hpp"
 
 namespace kneeplan {
 
@@ -107,8 +108,7 @@ std::optional<Predicate> read_predicate(Reader& reader, const json& value, const
 
 }  // namespace
 
-SafetyRules parse_safety_rules(std::string_view text, const std::string& file) {
-  const json root = parse_json(text, file);
+SafetyRules read_safety_rules(const json& root, const std::string& file) {
   Reader reader(file);
   SafetyRules rules;
   if (reader.object(root, "", {"format", "emergency", "rules"})) {
@@ -138,6 +138,10 @@ SafetyRules parse_safety_rules(std::string_view text, const std::string& file) {
   }
   reader.finish();
   return rules;
+}
+
+SafetyRules parse_safety_rules(std::string_view text, const std::string& file) {
+  return read_safety_rules(parse_json(text, file), file);
 }
 
 }  // namespace kneeplan

@@ -1,6 +1,8 @@
 // Screening against the safety rules of clinical-rules.md, at and around every threshold.
 #include <catch2/catch.hpp>
 
+#include "diagnostics_of.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include "kneeplan/profile.hpp"
 #include "kneeplan/safety.hpp"
 
+using kneeplan::test::places;
 using namespace kneeplan;
 
 namespace {
@@ -434,18 +437,7 @@ std::string rule_text(const std::string& id, const std::string& when) {
 
 // The diagnostics of parsing `text`; empty when it parses.
 std::vector<Diagnostic> diagnostics_of(const std::string& text) {
-  try {
-    (void)parse_safety_rules(text, "rules.json");
-  } catch (const DataError& error) {
-    return error.diagnostics();
-  }
-  return {};
-}
-
-std::vector<std::string> places(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> out;
-  for (const auto& d : diagnostics) out.push_back(d.place);
-  return out;
+  return kneeplan::test::diagnostics_of([&] { return parse_safety_rules(text, "rules.json"); });
 }
 
 // Rule 0 is valid; the second predicate of rule 1 is `bad`.

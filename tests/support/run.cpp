@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -53,6 +54,12 @@ RunResult run_kneeplan(const std::vector<std::string>& args, const RunOptions& o
     ::dup2(err_pipe[1], STDERR_FILENO);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
+    if (options.as_nobody && ::geteuid() == 0) {
+      // Supplementary groups first: root's would still grant group access.
+      constexpr gid_t kNobodyGroup = 65534;
+      constexpr uid_t kNobodyUser = 65534;
+      if (::setgroups(0, nullptr) != 0 || ::setgid(kNobodyGroup) != 0 || ::setuid(kNobodyUser) != 0) ::_exit(127);
+    }
     std::vector<char*> argv;
     std::string binary = KNEEPLAN_BINARY;
     argv.push_back(binary.data());

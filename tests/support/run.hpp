@@ -18,6 +18,9 @@ struct RunOptions {
   std::map<std::string, std::string> env;  // added to a minimal environment
   std::optional<std::string> stdout_path;  // redirect stdout to this file instead of capturing it
   std::string cwd;
+  // When the tests run as root (who reads any file), run the child as
+  // nobody (uid/gid 65534) so that file permissions apply to it.
+  bool as_nobody = false;
 };
 
 // Runs `kneeplan ARGS...` with NO_COLOR unset and a fixed environment.

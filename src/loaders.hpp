@@ -1,0 +1,20 @@
+#pragma once
+// Private to the loaders: each one over a document already parsed, so that
+// `validate` parses a file once to learn its format and check it.
+#include <string>
+
+#include "json_reader.hpp"
+#include "kneeplan/catalogue.hpp"
+#include "kneeplan/guidelines.hpp"
+#include "kneeplan/profile.hpp"
+#include "kneeplan/safety.hpp"
+
+namespace kneeplan {
+
+// Each throws DataError with every problem found, naming `file`.
+Catalogue read_catalogue(const json& root, const std::string& file);
+Profile read_profile(const json& root, const std::string& file);
+Guidelines read_guidelines(const json& root, const std::string& file);
+SafetyRules read_safety_rules(const json& root, const std::string& file);
+
+}  // namespace kneeplan
