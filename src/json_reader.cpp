@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 #include "kneeplan/text.hpp"
 
@@ -230,11 +231,19 @@ std::string describe(const json& value) {
 }
 
 void Reader::error(const std::string& at, std::string message) {
-  diagnostics_.push_back({file_, at, std::move(message)});
+  // Past the cap only count: a huge broken file must not cost unbounded memory or output.
+  if (diagnostics_.size() < kMaxDiagnostics) {
+    diagnostics_.push_back({file_, at, std::move(message)});
+  } else {
+    ++unreported_;
+  }
 }
 
 void Reader::finish() const {
-  if (!diagnostics_.empty()) throw DataError(diagnostics_);
+  if (diagnostics_.empty()) return;
+  std::vector<Diagnostic> all = diagnostics_;
+  if (unreported_ > 0) all.push_back({file_, "", fmt::format("{} more problems not shown; fix these first", unreported_)});
+  throw DataError(std::move(all));
 }
 
 bool Reader::object(const json& value, const std::string& at, std::initializer_list<std::string_view> keys) {
@@ -394,6 +403,7 @@ std::optional<std::vector<std::string>> Reader::strings(const json& object, cons
   if (!list) return std::nullopt;
   const std::string here = child(at, key);
   std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;  // views into `list`, which outlives this loop
   bool ok = true;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& element = (*list)[i];
@@ -405,7 +415,7 @@ std::optional<std::vector<std::string>> Reader::strings(const json& object, cons
     const auto& text = element.get_ref<const std::string&>();
     if (!in_vocabulary(text, child(here, i), vocabulary)) {
       ok = false;
-    } else if (std::find(out.begin(), out.end(), text) != out.end()) {
+    } else if (!seen.insert(text).second) {
       error(child(here, i), fmt::format("\"{}\" is listed twice", text));
       ok = false;
     }

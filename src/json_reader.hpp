@@ -87,8 +87,11 @@ class Reader {
   const std::string& file() const { return file_; }
 
  private:
+  static constexpr std::size_t kMaxDiagnostics = 100;
+
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  std::size_t unreported_ = 0;
 };
 
 }  // namespace kneeplan

@@ -1,160 +1,234 @@
 // Plans, exercises and findings as JSON, keys in a fixed order.
-#include <nlohmann/json.hpp>
-
+#include "json_writer.hpp"
 #include "kneeplan/render.hpp"
 
 namespace kneeplan {
 
 namespace {
 
-using ordered = nlohmann::ordered_json;
+using detail::JsonWriter;
 
-ordered range_json(Range range) { return {{"min", range.min}, {"max", range.max}}; }
-
-ordered passes_json(const std::vector<Pass>& passes) {
-  ordered out = ordered::array();
-  for (const auto& pass : passes) out.push_back({{"area", pass.area}, {"seconds", pass.seconds}});
-  return out;
+void write_range(JsonWriter& out, Range range) {
+  out.begin_object();
+  out.member("min", range.min);
+  out.member("max", range.max);
+  out.end_object();
 }
 
-template <class Enum, class Container>
-ordered names_json(const Container& values) {
-  ordered out = ordered::array();
-  for (const auto& value : values) out.push_back(name_of<Enum>(value));
-  return out;
-}
-
-ordered profile_json(const Profile& p) {
-  ordered out;
-  if (p.age) out["age"] = *p.age;
-  out["level"] = name_of(p.level);
-  out["side"] = name_of(p.side);
-  out["pain"] = p.pain;
-  out["cause"] = name_of(p.cause);
-  out["symptoms"] = p.symptoms;
-  if (p.equipment) {
-    out["equipment"] = *p.equipment;
-  } else {
-    out["equipment"] = kEquipment;
+void write_passes(JsonWriter& out, const std::vector<Pass>& passes) {
+  out.begin_array();
+  for (const auto& pass : passes) {
+    out.begin_object();
+    out.member("area", pass.area);
+    out.member("seconds", pass.seconds);
+    out.end_object();
   }
-  out["weeks_done"] = p.weeks_done;
-  if (p.height_cm) out["height_cm"] = *p.height_cm;
-  if (p.weight_kg) out["weight_kg"] = *p.weight_kg;
-  if (p.ankle_gap_cm) out["ankle_gap_cm"] = *p.ankle_gap_cm;
-  out["cleared_by_clinician"] = p.cleared_by_clinician;
-  return out;
+  out.end_array();
 }
 
-ordered finding_json(const Finding& f) {
-  return {{"id", f.id}, {"severity", name_of(f.severity)}, {"message", f.message}, {"source", f.source}};
+void write_profile(JsonWriter& out, const Profile& p) {
+  out.begin_object();
+  if (p.age) out.member("age", *p.age);
+  out.member("level", name_of(p.level));
+  out.member("side", name_of(p.side));
+  out.member("pain", p.pain);
+  out.member("cause", name_of(p.cause));
+  out.member("symptoms", p.symptoms);
+  if (p.equipment) {
+    out.member("equipment", *p.equipment);
+  } else {
+    out.member("equipment", kEquipment);
+  }
+  out.member("weeks_done", p.weeks_done);
+  if (p.height_cm) out.member("height_cm", *p.height_cm);
+  if (p.weight_kg) out.member("weight_kg", *p.weight_kg);
+  if (p.ankle_gap_cm) out.member("ankle_gap_cm", *p.ankle_gap_cm);
+  out.member("cleared_by_clinician", p.cleared_by_clinician);
+  out.end_object();
 }
 
-ordered item_json(const Item& item) {
-  ordered out;
-  out["exercise"] = item.exercise;
-  out["name"] = item.name;
-  out["category"] = name_of(item.category);
-  out["sets"] = item.sets;
+void write_finding(JsonWriter& out, const Finding& f) {
+  out.begin_object();
+  out.member("id", f.id);
+  out.member("severity", name_of(f.severity));
+  out.member("message", f.message);
+  out.member("source", f.source);
+  out.end_object();
+}
+
+void write_item(JsonWriter& out, const Item& item) {
+  out.begin_object();
+  out.member("exercise", item.exercise);
+  out.member("name", item.name);
+  out.member("category", name_of(item.category));
+  out.member("sets", item.sets);
   switch (item.category) {
     case Category::strength:
-      out["reps"] = range_json(item.reps);
+      out.key("reps");
+      write_range(out, item.reps);
       break;
     case Category::stretch:
-      out["hold_seconds"] = range_json(item.hold_seconds);
+      out.key("hold_seconds");
+      write_range(out, item.hold_seconds);
       break;
     case Category::foam_roll:
-      out["passes"] = passes_json(item.passes);
+      out.key("passes");
+      write_passes(out, item.passes);
       break;
   }
-  out["sides"] = names_json<Side>(item.sides);
-  if (item.category == Category::strength) out["rest_seconds"] = item.rest_seconds;
-  out["cue"] = item.cue;
-  return out;
+  out.key("sides");
+  out.begin_array();
+  for (const Side side : item.sides) out.value(name_of(side));
+  out.end_array();
+  if (item.category == Category::strength) out.member("rest_seconds", item.rest_seconds);
+  out.member("cue", item.cue);
+  out.end_object();
 }
 
-ordered exercise_json(const Exercise& e) {
-  ordered out;
-  out["id"] = e.id;
-  out["name"] = e.name;
-  out["category"] = name_of(e.category);
-  out["role"] = name_of(e.role);
-  if (e.mechanic != Mechanic::unspecified) out["mechanic"] = name_of(e.mechanic);
-  out["targets"] = e.targets;
-  out["equipment"] = e.equipment;
-  out["laterality"] = name_of(e.laterality);
+void write_day(JsonWriter& out, const Day& day) {
+  out.begin_object();
+  out.member("date", format_date(day.date));
+  out.member("weekday", name_of(weekday_of(day.date)));
+  out.member("rest", day.rest);
+  out.member("minutes", day.minutes);
+  out.member("notes", day.notes);
+  out.key("items");
+  out.begin_array();
+  for (const auto& item : day.items) write_item(out, item);
+  out.end_array();
+  out.end_object();
+}
+
+void write_exercise(JsonWriter& out, const Exercise& e) {
+  out.begin_object();
+  out.member("id", e.id);
+  out.member("name", e.name);
+  out.member("category", name_of(e.category));
+  out.member("role", name_of(e.role));
+  if (e.mechanic != Mechanic::unspecified) out.member("mechanic", name_of(e.mechanic));
+  out.member("targets", e.targets);
+  out.member("equipment", e.equipment);
+  out.member("laterality", name_of(e.laterality));
+  out.key("dose");
+  out.begin_object();
   switch (e.category) {
     case Category::strength:
-      out["dose"] = {{"reps", range_json(e.reps)}};
+      out.key("reps");
+      write_range(out, e.reps);
       break;
     case Category::stretch:
-      out["dose"] = {{"hold_seconds", range_json(e.hold_seconds)}};
+      out.key("hold_seconds");
+      write_range(out, e.hold_seconds);
       break;
     case Category::foam_roll:
-      out["dose"] = {{"passes", passes_json(e.passes)}};
+      out.key("passes");
+      write_passes(out, e.passes);
       break;
   }
-  out["steps"] = e.steps;
-  out["cues"] = e.cues;
-  out["alternatives"] = e.alternatives;
-  out["source"] = e.source;
-  return out;
+  out.end_object();
+  out.member("steps", e.steps);
+  out.member("cues", e.cues);
+  out.member("alternatives", e.alternatives);
+  out.member("source", e.source);
+  out.end_object();
 }
-
-std::string dump(const ordered& value) { return value.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n"; }
 
 }  // namespace
 
 std::string render_json(const Plan& plan, std::string_view generator) {
-  ordered out;
-  out["format"] = kPlanFormat;
-  out["generator"] = generator;
-  out["profile"] = profile_json(plan.profile);
-  out["options"] = {{"weeks", plan.options.weeks},
-                    {"start", format_date(plan.options.start)},
-                    {"rest_day", name_of(plan.options.rest_day)}};
-  out["warnings"] = ordered::array();
-  for (const auto& f : plan.warnings) out["warnings"].push_back(finding_json(f));
-  out["omitted"] = ordered::array();
-  for (const auto& o : plan.omitted) out["omitted"].push_back({{"exercise", o.exercise}, {"reason", o.reason}});
-  out["progression"] = plan.progression;
-  out["weeks"] = ordered::array();
-  for (const auto& week : plan.weeks) {
-    ordered days = ordered::array();
-    for (const auto& day : week.days) {
-      ordered items = ordered::array();
-      for (const auto& item : day.items) items.push_back(item_json(item));
-      days.push_back({{"date", format_date(day.date)},
-                      {"weekday", name_of(weekday_of(day.date))},
-                      {"rest", day.rest},
-                      {"minutes", day.minutes},
-                      {"notes", day.notes},
-                      {"items", std::move(items)}});
-    }
-    out["weeks"].push_back({{"week", week.number}, {"days", std::move(days)}});
+  std::string bytes;
+  JsonWriter out(bytes);
+  out.begin_object();
+  out.member("format", kPlanFormat);
+  out.member("generator", generator);
+  out.key("profile");
+  write_profile(out, plan.profile);
+  out.key("options");
+  out.begin_object();
+  out.member("weeks", plan.options.weeks);
+  out.member("start", format_date(plan.options.start));
+  out.member("rest_day", name_of(plan.options.rest_day));
+  out.end_object();
+  out.key("warnings");
+  out.begin_array();
+  for (const auto& f : plan.warnings) write_finding(out, f);
+  out.end_array();
+  out.key("omitted");
+  out.begin_array();
+  for (const auto& o : plan.omitted) {
+    out.begin_object();
+    out.member("exercise", o.exercise);
+    out.member("reason", o.reason);
+    out.end_object();
   }
-  return dump(out);
+  out.end_array();
+  out.member("progression", plan.progression);
+  out.key("weeks");
+  out.begin_array();
+  for (const auto& week : plan.weeks) {
+    const std::size_t before = bytes.size();
+    out.begin_object();
+    out.member("week", week.number);
+    out.key("days");
+    out.begin_array();
+    for (const auto& day : week.days) write_day(out, day);
+    out.end_array();
+    out.end_object();
+    if (&week == &plan.weeks.front()) {
+      // The weeks are much alike, so reserve room for the rest (and some) by
+      // the first one's size, rather than let a 52-week plan, a megabyte,
+      // grow and be copied a dozen times.
+      const std::size_t week_size = bytes.size() - before;
+      bytes.reserve(bytes.size() + (plan.weeks.size() - 1) * week_size * 9 / 8 + 64);
+    }
+  }
+  out.end_array();
+  out.end_object();
+  bytes += '\n';
+  return bytes;
 }
 
 std::string render_exercises_json(const std::vector<const Exercise*>& exercises) {
-  ordered out = ordered::array();
-  for (const Exercise* e : exercises) out.push_back(exercise_json(*e));
-  return dump(out);
+  std::string bytes;
+  JsonWriter out(bytes);
+  out.begin_array();
+  for (const Exercise* e : exercises) write_exercise(out, *e);
+  out.end_array();
+  bytes += '\n';
+  return bytes;
 }
 
-std::string render_exercise_json(const Exercise& exercise) { return dump(exercise_json(exercise)); }
+std::string render_exercise_json(const Exercise& exercise) {
+  std::string bytes;
+  JsonWriter out(bytes);
+  write_exercise(out, exercise);
+  bytes += '\n';
+  return bytes;
+}
 
 std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool allowed) {
-  ordered out;
-  out["format"] = kFindingsFormat;
-  out["plan_allowed"] = allowed;
-  out["findings"] = ordered::array();
+  std::string bytes;
+  JsonWriter out(bytes);
+  out.begin_object();
+  out.member("format", kFindingsFormat);
+  out.member("plan_allowed", allowed);
+  out.key("findings");
+  out.begin_array();
   bool urgent = false;
   for (const auto& f : findings) {
-    out["findings"].push_back(finding_json(f));
+    write_finding(out, f);
     urgent = urgent || f.severity == Severity::urgent;
   }
-  out["emergency"] = urgent ? ordered(rules.emergency) : ordered(nullptr);
-  return dump(out);
+  out.end_array();
+  out.key("emergency");
+  if (urgent) {
+    out.value(rules.emergency);
+  } else {
+    out.null();
+  }
+  out.end_object();
+  bytes += '\n';
+  return bytes;
 }
 
 }  // namespace kneeplan

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "json_reader.hpp"
 #include "loaders.hpp"
@@ -59,6 +60,7 @@ bool plan_allowed(const std::vector<Finding>& findings, bool cleared_by_clinicia
 namespace {
 
 constexpr Bounds kThresholdBounds{0, 1000};
+constexpr std::size_t kMaxRules = 10000;
 
 std::optional<Predicate> read_predicate(Reader& reader, const json& value, const std::string& at) {
   const auto& names = EnumNames<Condition>::names;
@@ -115,6 +117,11 @@ SafetyRules read_safety_rules(const json& root, const std::string& file) {
     reader.format(root, kSafetyFormat);
     if (auto emergency = reader.string(root, "", "emergency")) rules.emergency = *emergency;
     if (const json* list = reader.array(root, "", "rules", true, true)) {
+      std::set<std::string, std::less<>> ids;
+      if (list->size() > kMaxRules) {
+        reader.error("/rules", fmt::format("expected at most {} rules, found {}", kMaxRules, list->size()));
+        reader.finish();
+      }
       for (std::size_t i = 0; i < list->size(); ++i) {
         const json& item = (*list)[i];
         const std::string at = child("/rules", i);
@@ -129,9 +136,9 @@ SafetyRules read_safety_rules(const json& root, const std::string& file) {
         }
         if (auto message = reader.string(item, at, "message")) rule.message = *message;
         if (auto source = reader.string(item, at, "source")) rule.source = *source;
-        const bool duplicate = !rule.id.empty() && std::any_of(rules.rules.begin(), rules.rules.end(),
-                                                              [&](const Rule& r) { return r.id == rule.id; });
-        if (duplicate) reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
+        if (!rule.id.empty() && !ids.insert(rule.id).second) {
+          reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
+        }
         rules.rules.push_back(std::move(rule));
       }
     }

@@ -28,8 +28,13 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
   const std::size_t threshold = std::max<std::size_t>(2, word.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& candidate : candidates) {
-    std::size_t distance = edit_distance(word, candidate);
-    if (!word.empty() && candidate.find(word) != std::string::npos) distance = std::min<std::size_t>(distance, 1);
+    std::size_t distance = threshold + 1;
+    if (!word.empty() && candidate.find(word) != std::string::npos) {
+      distance = 1;
+    } else if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) <= threshold) {
+      // Lengths further apart than the threshold cannot be close: skip the quadratic distance.
+      distance = edit_distance(word, candidate);
+    }
     if (distance <= threshold) scored.emplace_back(distance, candidate);
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -1,0 +1,122 @@
+// Micro-benchmarks of the core: loading data, building plans and rendering them.
+// The Arg of each family is its size (exercises or weeks), so the reported
+// complexity fit shows whether the time grows linearly with it.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "kneeplan/catalogue.hpp"
+#include "kneeplan/dates.hpp"
+#include "kneeplan/embedded.hpp"
+#include "kneeplan/guidelines.hpp"
+#include "kneeplan/load.hpp"
+#include "kneeplan/planner.hpp"
+#include "kneeplan/render.hpp"
+#include "kneeplan/safety.hpp"
+
+namespace {
+
+using namespace kneeplan;
+
+std::string builtin_text(std::string_view name) { return std::string(*embedded(name)); }
+
+// A catalogue of `count` exercises made by scripts/make-big-catalogue.py at build time.
+std::string generated_catalogue(benchmark::IterationCount count) {
+  return read_input_file(std::string(KNEEPLAN_BENCH_DATA_DIR) + "/catalogue-" + std::to_string(count) + ".json");
+}
+
+// What `kneeplan plan` builds by default: the built-in data, the default profile
+// and its screening findings, for `weeks` weeks from a fixed Monday.
+Plan default_plan(int weeks) {
+  const Catalogue catalogue = parse_catalogue(builtin_text("catalogue.json"), "catalogue.json");
+  const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  const SafetyRules rules = parse_safety_rules(builtin_text("safety.json"), "safety.json");
+  const Profile profile;
+  PlanOptions options;
+  options.weeks = weeks;
+  options.start = *parse_date("2026-11-23");
+  return build_plan(catalogue, guidelines, profile, options, screen(rules, profile));
+}
+
+void BM_ParseBuiltinCatalogue(benchmark::State& state) {
+  const std::string text = builtin_text("catalogue.json");
+  for (auto _ : state) benchmark::DoNotOptimize(parse_catalogue(text, "catalogue.json"));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ParseBuiltinCatalogue);
+
+// All the built-in data `plan` loads on every run.
+void BM_ParseBuiltinData(benchmark::State& state) {
+  const std::string catalogue = builtin_text("catalogue.json");
+  const std::string guidelines = builtin_text("guidelines.json");
+  const std::string safety = builtin_text("safety.json");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(parse_catalogue(catalogue, "catalogue.json"));
+    benchmark::DoNotOptimize(parse_guidelines(guidelines, "guidelines.json"));
+    benchmark::DoNotOptimize(parse_safety_rules(safety, "safety.json"));
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(catalogue.size() + guidelines.size() + safety.size()));
+}
+BENCHMARK(BM_ParseBuiltinData);
+
+void BM_ParseGeneratedCatalogue(benchmark::State& state) {
+  const std::string text = generated_catalogue(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(parse_catalogue(text, "catalogue.json"));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ParseGeneratedCatalogue)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+// What `kneeplan validate` does with one file.
+void BM_ValidateGeneratedCatalogue(benchmark::State& state) {
+  const std::string text = generated_catalogue(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(validate_document(text, "catalogue.json"));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ValidateGeneratedCatalogue)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+void BM_BuildPlan(benchmark::State& state) {
+  const Catalogue catalogue = parse_catalogue(builtin_text("catalogue.json"), "catalogue.json");
+  const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  const SafetyRules rules = parse_safety_rules(builtin_text("safety.json"), "safety.json");
+  const Profile profile;
+  const std::vector<Finding> findings = screen(rules, profile);
+  PlanOptions options;
+  options.weeks = static_cast<int>(state.range(0));
+  options.start = *parse_date("2026-11-23");
+  for (auto _ : state) benchmark::DoNotOptimize(build_plan(catalogue, guidelines, profile, options, findings));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_BuildPlan)->Arg(4)->Arg(12)->Arg(52)->Complexity(benchmark::oN);
+
+void BM_RenderJson(benchmark::State& state) {
+  const Plan plan = default_plan(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = render_json(plan, "kneeplan bench");
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_RenderJson)->Arg(4)->Arg(12)->Arg(52)->Complexity(benchmark::oN);
+
+void BM_RenderText(benchmark::State& state) {
+  const Plan plan = default_plan(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = render_text(plan, Style{});
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_RenderText)->Arg(4)->Arg(12)->Arg(52)->Complexity(benchmark::oN);
+
+}  // namespace
+
+BENCHMARK_MAIN();
