@@ -153,6 +153,19 @@ TEST_CASE("write failures are clear errors with exit 1", "[cli][output]") {
     CHECK(result.exit_code == 1);
     CHECK(result.err.find("kneeplan: <stdout>: cannot write") != std::string::npos);
   }
+  SECTION("the directory is read-only") {
+    const auto dir = scratch_dir();
+    const auto target = dir / "plan.json";
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                          std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+                                          std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+    RunOptions unprivileged;  // root may write anywhere; nobody may not
+    unprivileged.as_nobody = true;
+    const auto result = run_kneeplan({"export", "--start", kStart, "-o", target.string()}, unprivileged);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(target.string() + ": cannot write: Permission denied") != std::string::npos);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 0);
+  }
   SECTION("the directory does not exist") {
     const auto target = (scratch_dir() / "missing" / "plan.json").string();
     const auto result = run_kneeplan({"export", "--start", kStart, "-o", target});
