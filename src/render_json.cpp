@@ -56,26 +56,31 @@ void write_finding(JsonWriter& out, const Finding& f) {
   out.end_object();
 }
 
+// The member the category is dosed in: "reps", "hold_seconds" or "passes".
+void write_dose(JsonWriter& out, Category category, Range reps, Range hold_seconds, const std::vector<Pass>& passes) {
+  switch (category) {
+    case Category::strength:
+      out.key("reps");
+      write_range(out, reps);
+      break;
+    case Category::stretch:
+      out.key("hold_seconds");
+      write_range(out, hold_seconds);
+      break;
+    case Category::foam_roll:
+      out.key("passes");
+      write_passes(out, passes);
+      break;
+  }
+}
+
 void write_item(JsonWriter& out, const Item& item) {
   out.begin_object();
   out.member("exercise", item.exercise);
   out.member("name", item.name);
   out.member("category", name_of(item.category));
   out.member("sets", item.sets);
-  switch (item.category) {
-    case Category::strength:
-      out.key("reps");
-      write_range(out, item.reps);
-      break;
-    case Category::stretch:
-      out.key("hold_seconds");
-      write_range(out, item.hold_seconds);
-      break;
-    case Category::foam_roll:
-      out.key("passes");
-      write_passes(out, item.passes);
-      break;
-  }
+  write_dose(out, item.category, item.reps, item.hold_seconds, item.passes);
   out.key("sides");
   out.begin_array();
   for (const Side side : item.sides) out.value(name_of(side));
@@ -111,20 +116,7 @@ void write_exercise(JsonWriter& out, const Exercise& e) {
   out.member("laterality", name_of(e.laterality));
   out.key("dose");
   out.begin_object();
-  switch (e.category) {
-    case Category::strength:
-      out.key("reps");
-      write_range(out, e.reps);
-      break;
-    case Category::stretch:
-      out.key("hold_seconds");
-      write_range(out, e.hold_seconds);
-      break;
-    case Category::foam_roll:
-      out.key("passes");
-      write_passes(out, e.passes);
-      break;
-  }
+  write_dose(out, e.category, e.reps, e.hold_seconds, e.passes);
   out.end_object();
   out.member("steps", e.steps);
   out.member("cues", e.cues);
