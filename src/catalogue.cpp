@@ -105,12 +105,9 @@ Exercise read_exercise(Reader& reader, const json& item, const std::string& at) 
   const auto category = reader.choice<Category>(item, at, "category");
   if (category) exercise.category = *category;
   if (auto role = reader.choice<Role>(item, at, "role", false)) exercise.role = *role;
-  if (const json* mechanic = reader.member(item, at, "mechanic", false)) {
-    // "unspecified" is the absence of the field, not a value to write.
-    constexpr std::array<std::string_view, 2> kMechanics{"compound", "isolation"};
-    if (auto word = reader.word(item, at, "mechanic", kMechanics)) exercise.mechanic = *parse_name<Mechanic>(*word);
-    (void)mechanic;
-  }
+  // "unspecified" is the absence of the field, not a value to write.
+  constexpr std::array<std::string_view, 2> kMechanics{"compound", "isolation"};
+  if (auto word = reader.word(item, at, "mechanic", kMechanics, false)) exercise.mechanic = *parse_name<Mechanic>(*word);
   if (auto targets = reader.strings(item, at, "targets", {}, true, true)) exercise.targets = *targets;
   if (auto equipment = reader.strings(item, at, "equipment", kEquipment)) exercise.equipment = *equipment;
   if (auto laterality = reader.choice<Laterality>(item, at, "laterality")) exercise.laterality = *laterality;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "kneeplan/render.hpp"
 #include "kneeplan/text.hpp"
@@ -14,8 +15,7 @@ namespace kneeplan::cli {
 namespace {
 struct ExercisesRequest {
   std::string category;
-  std::vector<std::string> equipment;  // only exercises doable with these
-  bool equipment_given = false;
+  std::optional<std::vector<std::string>> equipment;  // when given: only exercises doable with these
   bool json = false;
   std::string id;  // for `show`
 };
@@ -24,9 +24,10 @@ std::vector<const Exercise*> filtered(const Catalogue& catalogue, const Exercise
   std::vector<const Exercise*> out;
   for (const auto& e : catalogue.exercises) {
     if (!request.category.empty() && name_of(e.category) != request.category) continue;
-    if (request.equipment_given) {
+    if (request.equipment) {
+      const auto& have = *request.equipment;
       const bool doable = std::all_of(e.equipment.begin(), e.equipment.end(), [&](const std::string& item) {
-        return std::find(request.equipment.begin(), request.equipment.end(), item) != request.equipment.end();
+        return std::find(have.begin(), have.end(), item) != have.end();
       });
       if (!doable) continue;
     }
@@ -68,7 +69,6 @@ Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
       ->add_option_function<std::vector<std::string>>(
           "--equipment",
           [request](const std::vector<std::string>& items) {
-            request->equipment_given = true;
             request->equipment = items;
           },
           "Only exercises doable with this equipment (repeatable; `none`: needing nothing)")
