@@ -54,8 +54,8 @@ std::string_view dose_key(Category category) {
   return "reps";
 }
 
-void read_dose(Reader& reader, const json& item, const std::string& at, Exercise& exercise, bool category_known) {
-  const json* dose = reader.member(item, at, "dose", true);
+void read_dose(Reader& reader, const JsonValue& item, const std::string& at, Exercise& exercise, bool category_known) {
+  const JsonValue* dose = reader.member(item, at, "dose", true);
   if (!dose) return;
   const std::string here = child(at, "dose");
   if (!reader.object(*dose, here, {"reps", "hold_seconds", "passes"})) return;
@@ -64,7 +64,7 @@ void read_dose(Reader& reader, const json& item, const std::string& at, Exercise
                                    dose->size()));
     return;
   }
-  const std::string key = dose->begin().key();
+  const std::string key(dose->members().front().key);
   if (category_known && key != dose_key(exercise.category)) {
     reader.error(child(here, key), fmt::format("a {} exercise is dosed in \"{}\", found \"{}\"",
                                                name_of(exercise.category), dose_key(exercise.category), key));
@@ -74,10 +74,10 @@ void read_dose(Reader& reader, const json& item, const std::string& at, Exercise
     if (auto reps = reader.range(*dose, here, "reps", kRepsBounds)) exercise.reps = *reps;
   } else if (key == "hold_seconds") {
     if (auto hold = reader.range(*dose, here, "hold_seconds", kHoldBounds)) exercise.hold_seconds = *hold;
-  } else if (const json* passes = reader.array(*dose, here, "passes", true, true)) {
+  } else if (const JsonValue* passes = reader.array(*dose, here, "passes", true, true)) {
     const std::string list = child(here, "passes");
     for (std::size_t i = 0; i < passes->size(); ++i) {
-      const json& pass = (*passes)[i];
+      const JsonValue& pass = passes->elements()[i];
       const std::string at_pass = child(list, i);
       if (!reader.object(pass, at_pass, {"area", "seconds"})) continue;
       auto area = reader.string(pass, at_pass, "area");
@@ -87,7 +87,7 @@ void read_dose(Reader& reader, const json& item, const std::string& at, Exercise
   }
 }
 
-Exercise read_exercise(Reader& reader, const json& item, const std::string& at) {
+Exercise read_exercise(Reader& reader, const JsonValue& item, const std::string& at) {
   Exercise exercise;
   if (!reader.object(item, at,
                      {"id", "name", "category", "role", "mechanic", "targets", "equipment", "laterality", "dose",
@@ -152,18 +152,18 @@ void check_references(Reader& reader, const std::vector<Exercise>& exercises) {
 
 }  // namespace
 
-Catalogue read_catalogue(const json& root, const std::string& file) {
+Catalogue read_catalogue(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Catalogue catalogue;
   if (reader.object(root, "", {"format", "exercises"})) {
     reader.format(root, kCatalogueFormat);
-    if (const json* list = reader.array(root, "", "exercises", true, true)) {
+    if (const JsonValue* list = reader.array(root, "", "exercises", true, true)) {
       if (list->size() > kMaxExercises) {
         reader.error("/exercises", fmt::format("expected at most {} exercises, found {}", kMaxExercises, list->size()));
       } else {
         catalogue.exercises.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
-          catalogue.exercises.push_back(read_exercise(reader, (*list)[i], child("/exercises", i)));
+          catalogue.exercises.push_back(read_exercise(reader, list->elements()[i], child("/exercises", i)));
         }
         check_references(reader, catalogue.exercises);
       }
@@ -174,7 +174,7 @@ Catalogue read_catalogue(const json& root, const std::string& file) {
 }
 
 Catalogue parse_catalogue(std::string_view text, const std::string& file) {
-  return read_catalogue(parse_json(text, file), file);
+  return read_catalogue(parse_json(text, file).root(), file);
 }
 
 }  // namespace kneeplan

@@ -53,7 +53,7 @@ void check_pattern(Reader& reader, const std::string& at, const LevelRules& rule
 
 }  // namespace
 
-Guidelines read_guidelines(const json& root, const std::string& file) {
+Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Guidelines g;
   if (!reader.object(root, "",
@@ -63,7 +63,7 @@ Guidelines read_guidelines(const json& root, const std::string& file) {
   }
   reader.format(root, kGuidelinesFormat);
 
-  if (const json* schedule = reader.member(root, "", "schedule", true);
+  if (const JsonValue* schedule = reader.member(root, "", "schedule", true);
       schedule && reader.object(*schedule, "/schedule", {"training_days", "rest_days", "source"})) {
     if (auto days = reader.integer(*schedule, "/schedule", "training_days", {1, 7})) g.training_days = *days;
     if (auto days = reader.integer(*schedule, "/schedule", "rest_days", {0, 6})) g.rest_days = *days;
@@ -77,11 +77,11 @@ Guidelines read_guidelines(const json& root, const std::string& file) {
   }
 
   const auto& level_names = EnumNames<Level>::names;
-  if (const json* levels = reader.member(root, "", "levels", true);
+  if (const JsonValue* levels = reader.member(root, "", "levels", true);
       levels && reader.object(*levels, "/levels", {"novice", "intermediate", "advanced"})) {
     for (std::size_t i = 0; i < level_names.size(); ++i) {
       const std::string at = child("/levels", level_names[i]);
-      const json* level = reader.member(*levels, "/levels", level_names[i], true);
+      const JsonValue* level = reader.member(*levels, "/levels", level_names[i], true);
       if (!level ||
           !reader.object(*level, at, {"sets", "reps", "strength_days", "rest_seconds", "pattern", "source"})) {
         continue;
@@ -104,19 +104,19 @@ Guidelines read_guidelines(const json& root, const std::string& file) {
     }
   }
 
-  if (const json* older = reader.member(root, "", "older_adults", true);
+  if (const JsonValue* older = reader.member(root, "", "older_adults", true);
       older && reader.object(*older, "/older_adults", {"age_at_least", "reps", "source"})) {
     if (auto age = reader.integer(*older, "/older_adults", "age_at_least", kAgeLimit)) g.older_age = *age;
     if (auto reps = reader.range(*older, "/older_adults", "reps", kRepBounds)) g.older_reps = *reps;
     if (auto source = reader.string(*older, "/older_adults", "source")) g.older_source = *source;
   }
-  if (const json* tempo = reader.member(root, "", "tempo", true);
+  if (const JsonValue* tempo = reader.member(root, "", "tempo", true);
       tempo && reader.object(*tempo, "/tempo", {"up_seconds", "down_seconds", "source"})) {
     if (auto up = reader.range(*tempo, "/tempo", "up_seconds", {1, 60})) g.tempo_up_seconds = *up;
     if (auto down = reader.range(*tempo, "/tempo", "down_seconds", {1, 60})) g.tempo_down_seconds = *down;
     if (auto source = reader.string(*tempo, "/tempo", "source")) g.tempo_source = *source;
   }
-  if (const json* progression = reader.member(root, "", "progression", true);
+  if (const JsonValue* progression = reader.member(root, "", "progression", true);
       progression && reader.object(*progression, "/progression", {"weeks_per_added_set", "text", "source"})) {
     if (auto weeks = reader.integer(*progression, "/progression", "weeks_per_added_set", kWeekBounds)) {
       g.weeks_per_added_set = *weeks;
@@ -124,14 +124,14 @@ Guidelines read_guidelines(const json& root, const std::string& file) {
     if (auto words = reader.string(*progression, "/progression", "text")) g.progression = *words;
     if (auto source = reader.string(*progression, "/progression", "source")) g.progression_source = *source;
   }
-  if (const json* transition = reader.member(root, "", "transition", true);
+  if (const JsonValue* transition = reader.member(root, "", "transition", true);
       transition && reader.object(*transition, "/transition", {"seconds", "source"})) {
     if (auto seconds = reader.integer(*transition, "/transition", "seconds", kSecondBounds)) {
       g.transition_seconds = *seconds;
     }
     if (auto source = reader.string(*transition, "/transition", "source")) g.transition_source = *source;
   }
-  if (const json* checkpoint = reader.member(root, "", "checkpoint", true);
+  if (const JsonValue* checkpoint = reader.member(root, "", "checkpoint", true);
       checkpoint && reader.object(*checkpoint, "/checkpoint", {"week", "note", "source"})) {
     if (auto week = reader.integer(*checkpoint, "/checkpoint", "week", kWeekBounds)) g.checkpoint_week = *week;
     if (auto note = reader.string(*checkpoint, "/checkpoint", "note")) g.checkpoint_note = *note;
@@ -142,7 +142,7 @@ Guidelines read_guidelines(const json& root, const std::string& file) {
 }
 
 Guidelines parse_guidelines(std::string_view text, const std::string& file) {
-  return read_guidelines(parse_json(text, file), file);
+  return read_guidelines(parse_json(text, file).root(), file);
 }
 
 }  // namespace kneeplan

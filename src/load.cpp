@@ -74,10 +74,11 @@ Source file_or_builtin(const std::string& path, std::string_view builtin) {
 }
 
 std::string validate_document(std::string_view text, const std::string& file) {
-  const json root = parse_json(text, file);
+  const JsonDocument document = parse_json(text, file);
+  const JsonValue& root = document.root();
   if (!root.is_object()) throw DataError(file, "", "expected an object, found " + describe(root));
-  const auto format = root.find("format");
-  const std::string name = format != root.end() && format->is_string() ? format->get<std::string>() : "";
+  const JsonValue* format = root.find("format");
+  const std::string name = format && format->is_string() ? std::string(format->as_string()) : "";
   if (name == kCatalogueFormat) {
     read_catalogue(root, file);
   } else if (name == kProfileFormat) {
@@ -90,7 +91,7 @@ std::string validate_document(std::string_view text, const std::string& file) {
     throw DataError(file, "/format",
                     fmt::format("expected a \"format\" of \"{}\", \"{}\", \"{}\" or \"{}\", found {}", kCatalogueFormat,
                                 kProfileFormat, kGuidelinesFormat, kSafetyFormat,
-                                format != root.end() ? describe(*format) : "none"));
+                                format ? describe(*format) : "none"));
   }
   return name;
 }

@@ -12,9 +12,9 @@
 namespace kneeplan {
 
 // Each throws DataError with every problem found, naming `file`.
-Catalogue read_catalogue(const json& root, const std::string& file);
-Profile read_profile(const json& root, const std::string& file);
-Guidelines read_guidelines(const json& root, const std::string& file);
-SafetyRules read_safety_rules(const json& root, const std::string& file);
+Catalogue read_catalogue(const JsonValue& root, const std::string& file);
+Profile read_profile(const JsonValue& root, const std::string& file);
+Guidelines read_guidelines(const JsonValue& root, const std::string& file);
+SafetyRules read_safety_rules(const JsonValue& root, const std::string& file);
 
 }  // namespace kneeplan

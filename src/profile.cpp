@@ -40,7 +40,7 @@ void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
   if (overrides.cleared_by_clinician) profile.cleared_by_clinician = true;
 }
 
-Profile read_profile(const json& root, const std::string& file) {
+Profile read_profile(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Profile profile;
   if (reader.object(root, "",
@@ -67,7 +67,7 @@ Profile read_profile(const json& root, const std::string& file) {
 }
 
 Profile parse_profile(std::string_view text, const std::string& file) {
-  return read_profile(parse_json(text, file), file);
+  return read_profile(parse_json(text, file).root(), file);
 }
 
 }  // namespace kneeplan

@@ -62,17 +62,17 @@ namespace {
 constexpr Bounds kThresholdBounds{0, 1000};
 constexpr std::size_t kMaxRules = 10000;
 
-std::optional<Predicate> read_predicate(Reader& reader, const json& value, const std::string& at) {
+std::optional<Predicate> read_predicate(Reader& reader, const JsonValue& value, const std::string& at) {
   const auto& names = EnumNames<Condition>::names;
   if (!value.is_object() || value.size() != 1) {
     reader.error(at, fmt::format("expected an object with exactly one condition ({}), found {}", quoted_list(names),
                                  value.is_object() ? fmt::format("{} members", value.size()) : describe(value)));
     return std::nullopt;
   }
-  const std::string key = value.begin().key();
+  const std::string key(value.members().front().key);
   const auto condition = parse_name<Condition>(key);
   if (!condition) {
-    reader.in_vocabulary(key, child(at, key), {names.data(), names.size()});
+    reader.in_vocabulary(key, [&] { return child(at, key); }, {names.data(), names.size()});
     return std::nullopt;
   }
   Predicate predicate{*condition, 0, {}};
@@ -110,28 +110,28 @@ std::optional<Predicate> read_predicate(Reader& reader, const json& value, const
 
 }  // namespace
 
-SafetyRules read_safety_rules(const json& root, const std::string& file) {
+SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   SafetyRules rules;
   if (reader.object(root, "", {"format", "emergency", "rules"})) {
     reader.format(root, kSafetyFormat);
     if (auto emergency = reader.string(root, "", "emergency")) rules.emergency = *emergency;
-    if (const json* list = reader.array(root, "", "rules", true, true)) {
+    if (const JsonValue* list = reader.array(root, "", "rules", true, true)) {
       std::set<std::string, std::less<>> ids;
       if (list->size() > kMaxRules) {
         reader.error("/rules", fmt::format("expected at most {} rules, found {}", kMaxRules, list->size()));
         reader.finish();
       }
       for (std::size_t i = 0; i < list->size(); ++i) {
-        const json& item = (*list)[i];
+        const JsonValue& item = list->elements()[i];
         const std::string at = child("/rules", i);
         if (!reader.object(item, at, {"id", "severity", "when", "message", "source"})) continue;
         Rule rule;
         if (auto id = reader.string(item, at, "id")) rule.id = *id;
         if (auto severity = reader.choice<Severity>(item, at, "severity")) rule.severity = *severity;
-        if (const json* when = reader.array(item, at, "when")) {
+        if (const JsonValue* when = reader.array(item, at, "when")) {
           for (std::size_t k = 0; k < when->size(); ++k) {
-            if (auto p = read_predicate(reader, (*when)[k], child(child(at, "when"), k))) rule.when.push_back(*p);
+            if (auto p = read_predicate(reader, when->elements()[k], child(child(at, "when"), k))) rule.when.push_back(*p);
           }
         }
         if (auto message = reader.string(item, at, "message")) rule.message = *message;
@@ -148,7 +148,7 @@ SafetyRules read_safety_rules(const json& root, const std::string& file) {
 }
 
 SafetyRules parse_safety_rules(std::string_view text, const std::string& file) {
-  return read_safety_rules(parse_json(text, file), file);
+  return read_safety_rules(parse_json(text, file).root(), file);
 }
 
 }  // namespace kneeplan

@@ -225,10 +225,9 @@ TEST_CASE("guidelines: other broken values are refused at their pointer", "[guid
         std::vector<std::string>{"/tempo/source"});
 }
 
-// Fails at the time of writing: Reader::integer (src/json_reader.cpp) checks only
-// the upper bound for non-negative JSON integers (nlohmann stores them as
-// unsigned), so a 0 passes every lower bound of 1. weeks_per_added_set 0 then
-// divides by zero in the planner (SIGFPE), and sets.min 0 plans 0-set exercises.
+// Non-negative JSON integers are stored unsigned and compared in that type;
+// a 0 once slipped past every lower bound of 1 that way. weeks_per_added_set 0
+// then divided by zero in the planner (SIGFPE), and sets.min 0 planned 0-set exercises.
 TEST_CASE("guidelines: a zero is refused where the minimum is 1", "[guidelines][errors]") {
   CHECK(places(broken([](nlohmann::json& doc) { doc["progression"]["weeks_per_added_set"] = 0; })) ==
         std::vector<std::string>{"/progression/weeks_per_added_set"});
