@@ -11,6 +11,9 @@ Usage: check_schemas.py KNEEPLAN_BINARY SOURCE_DIR
    `check --json` (clean and urgent) and `exercises --json`.
 4. Negative checks: broken copies of real output must FAIL validation, so the
    schemas are known to bite.
+5. Every broken input in tests/data/bad/ that is still JSON must fail its
+   schema too, except the few whose fault no JSON Schema can express
+   (LOADER_ONLY), so the input schemas say no less than the loader.
 
 Needs only the standard library and jsonschema. Prints one line per check and
 a final `schemas: N passed, M failed`; exits 1 on any failure.
@@ -391,6 +394,56 @@ def negative_checks(schemas, plan, findings, listing, guidelines):
             expect_invalid(f"negative guidelines: {name}", guidelines_schema, mutated(guidelines, change))
 
 
+# --- bad inputs ----------------------------------------------------------------
+
+# Broken inputs whose fault only the program can see: a relation between
+# values (min <= max), or between exercises (ids unique, alternatives known).
+LOADER_ONLY = {
+    "catalogue/alternative-is-itself.json",
+    "catalogue/alternative-unknown-id.json",
+    "catalogue/id-duplicate.json",
+    "catalogue/reps-inverted.json",
+}
+
+
+def strict_json(text):
+    """Parses like the program: no NaN or Infinity, no duplicate keys."""
+    def refuse_constant(name):
+        raise ValueError(f"{name} is not JSON")
+
+    def unique_members(pairs):
+        keys = [key for key, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError("duplicate key")
+        return dict(pairs)
+
+    return json.loads(text, parse_constant=refuse_constant, object_pairs_hook=unique_members)
+
+
+def check_bad_inputs(schemas, bad_dir):
+    checked = 0
+    for path in sorted(bad_dir.glob("*/*.json")):
+        name = f"{path.parent.name}/{path.name}"
+        try:
+            document = strict_json(path.read_bytes().decode("utf-8"))
+        except ValueError:  # not JSON (or not UTF-8): the schema never sees it
+            continue
+        validator = schemas[path.parent.name]
+        accepted = first_error(validator, document) is None
+        if name in LOADER_ONLY:
+            if accepted:
+                ok(f"bad input {name} (loader only)")
+            else:
+                fail(f"bad input {name}", "the schema rejects it now; take it out of LOADER_ONLY")
+        elif accepted:
+            fail(f"bad input {name}", f"{path.parent.name}.schema.json accepts it, but kneeplan refuses it")
+        else:
+            ok(f"bad input {name}")
+        checked += 1
+    if checked == 0:
+        fail("bad inputs", f"no JSON inputs under {bad_dir}")
+
+
 # --- main --------------------------------------------------------------------------
 
 def main(argv):
@@ -431,6 +484,7 @@ def main(argv):
     listing = check_exercises(kneeplan, schemas)
     negative_checks(schemas, exports.get("export default"), findings.get("check --json urgent"), listing,
                     documents.get("guidelines"))
+    check_bad_inputs(schemas, source_dir / "tests" / "data" / "bad")
 
     print(f"schemas: {passed} passed, {failed} failed")
     return 1 if failed else 0
