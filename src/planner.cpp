@@ -119,7 +119,9 @@ std::vector<Side> sides_for(const Exercise& exercise, Side affected) {
   return {Side::left, Side::right};
 }
 
-Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Profile& profile, int routine_week) {
+// `hold_progression`: a finding asks for the fewest sets, whatever the week.
+Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Profile& profile, int routine_week,
+               bool hold_progression) {
   Item item;
   item.exercise = exercise.id;
   item.name = exercise.name;
@@ -129,7 +131,7 @@ Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Pro
   switch (exercise.category) {
     case Category::strength: {
       const LevelRules& level = guidelines.for_level(profile.level);
-      const int added = (routine_week - 1) / guidelines.weeks_per_added_set;
+      const int added = hold_progression ? 0 : (routine_week - 1) / guidelines.weeks_per_added_set;
       item.sets = std::min(level.sets.max, level.sets.min + added);
       const bool older = profile.age && *profile.age >= guidelines.older_age;
       item.reps = older ? guidelines.older_reps : level.reps;
@@ -179,7 +181,12 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   plan.profile = profile;
   plan.options = options;
   plan.warnings = std::move(warnings);
-  plan.progression = guidelines.progression;
+  const bool hold_progression = std::any_of(plan.warnings.begin(), plan.warnings.end(),
+                                            [](const Finding& finding) { return finding.hold_progression; });
+  plan.progression = hold_progression ? "Strength work stays at the fewest sets for your level for as long as a "
+                                        "finding with this plan asks you to go easy. After that: " +
+                                            guidelines.progression
+                                      : guidelines.progression;
 
   const std::vector<const Exercise*> chosen = choose_exercises(catalogue, profile, plan.omitted);
   std::vector<const Exercise*> strength;
@@ -228,7 +235,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
             const char own = group[s++];
             if (letter != 'F' && letter != own) continue;
           }
-          day.items.push_back(make_item(*exercise, guidelines, profile, routine_week));
+          day.items.push_back(make_item(*exercise, guidelines, profile, routine_week, hold_progression));
         }
         const int seconds = day_seconds(day.items, guidelines);
         day.minutes = (seconds + 59) / 60;

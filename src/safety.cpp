@@ -44,7 +44,7 @@ std::vector<Finding> screen(const SafetyRules& rules, const Profile& profile) {
   for (const auto& rule : rules.rules) {
     const bool applies =
         std::all_of(rule.when.begin(), rule.when.end(), [&](const Predicate& p) { return holds(p, profile); });
-    if (applies) findings.push_back({rule.id, rule.severity, rule.message, rule.source});
+    if (applies) findings.push_back({rule.id, rule.severity, rule.message, rule.source, rule.hold_progression});
   }
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
@@ -125,7 +125,7 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         const JsonValue& item = list->elements()[i];
         const std::string at = child("/rules", i);
-        if (!reader.object(item, at, {"id", "severity", "when", "message", "source"})) continue;
+        if (!reader.object(item, at, {"id", "severity", "when", "message", "source", "hold_progression"})) continue;
         Rule rule;
         if (auto id = reader.string(item, at, "id")) rule.id = *id;
         if (auto severity = reader.choice<Severity>(item, at, "severity")) rule.severity = *severity;
@@ -136,6 +136,7 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
         }
         if (auto message = reader.string(item, at, "message")) rule.message = *message;
         if (auto source = reader.string(item, at, "source")) rule.source = *source;
+        if (auto hold = reader.boolean(item, at, "hold_progression", false)) rule.hold_progression = *hold;
         if (!rule.id.empty() && !ids.insert(rule.id).second) {
           reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
         }

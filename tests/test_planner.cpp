@@ -682,6 +682,37 @@ TEST_CASE("planner: progression follows weeks_per_added_set from the data, not a
   CHECK(per_week == std::vector<int>{2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5});
 }
 
+TEST_CASE("planner: a finding that holds progression keeps strength at the level's fewest sets", "[planner]") {
+  const Finding go_easy{"moderate-pain", Severity::caution, "Go easy.", "kneeplan", /*hold_progression=*/true};
+  const Finding other{"obesity-bmi", Severity::caution, "Weight loads the knee.", "WHO"};
+  for (const Level level : kLevels) {
+    INFO(name_of(level));
+    const LevelRules& rules = gl().for_level(level);
+    const auto sets_seen = [](const Plan& plan) {
+      std::set<int> sets;
+      for (const Week& week : plan.weeks) {
+        for (const Day& day : week.days) {
+          for (const auto& item : day.items) {
+            if (item.category == Category::strength) sets.insert(item.sets);
+          }
+        }
+      }
+      return sets;
+    };
+    Profile p = adult(level);
+    p.weeks_done = 6;  // would already be past the minimum
+    const Plan held = build_plan(catalogue(), gl(), p, options(8), {other, go_easy});
+    CHECK(sets_seen(held) == std::set<int>{rules.sets.min});
+    CHECK(held.progression.find("fewest sets") != std::string::npos);
+    CHECK(held.progression.ends_with(gl().progression));
+    // The control: the same plan without that finding progresses.
+    const Plan free = build_plan(catalogue(), gl(), p, options(8), {other});
+    CHECK(sets_seen(free).size() >= 1);
+    CHECK(*sets_seen(free).rbegin() > rules.sets.min);
+    CHECK(free.progression == gl().progression);
+  }
+}
+
 TEST_CASE("planner: the plan carries the progression text", "[planner]") {
   const Plan plan = build_plan(catalogue(), gl(), adult(), options(1));
   CHECK_FALSE(plan.progression.empty());

@@ -209,6 +209,7 @@ TEST_CASE("safety: every rule fires exactly at its threshold (table)", "[safety]
       CHECK(f.severity == r->severity);
       CHECK(f.message == r->message);
       CHECK(f.source == r->source);
+      CHECK(f.hold_progression == r->hold_progression);
     }
     CHECK(above_info == row.fires);
     CHECK(findings.front().severity == row.highest);
@@ -474,6 +475,34 @@ TEST_CASE("safety: a valid rules file gives every condition its value", "[safety
   CHECK(w[9].condition == Condition::one_side_only);
   CHECK(rules.rules[0].severity == Severity::refer);
   CHECK(rules.emergency == "Call 112.");
+  CHECK_FALSE(rules.rules[0].hold_progression);  // absent means false
+}
+
+TEST_CASE("safety: hold_progression is read from the rule and carried by its finding", "[safety]") {
+  const SafetyRules rules = parse_safety_rules(
+      document(R"({"id": "go-easy", "severity": "caution", "when": [{"pain_at_least": 4}], "message": "m",
+                   "source": "s", "hold_progression": true})"),
+      "rules.json");
+  REQUIRE(rules.rules.size() == 1);
+  CHECK(rules.rules[0].hold_progression);
+  Profile p;
+  p.pain = 4;
+  const auto findings = screen(rules, p);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].hold_progression);
+
+  const auto diagnostics = diagnostics_of(
+      document(R"({"id": "go-easy", "severity": "caution", "when": [], "message": "m", "source": "s",
+                   "hold_progression": "yes"})"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].place == "/rules/0/hold_progression");
+}
+
+TEST_CASE("safety: of the shipped rules, only moderate pain holds progression", "[safety]") {
+  for (const auto& r : shipped().rules) {
+    INFO(r.id);
+    CHECK(r.hold_progression == (r.id == "moderate-pain"));
+  }
 }
 
 TEST_CASE("safety: broken rules files are refused at the right JSON pointer", "[safety][errors]") {

@@ -51,6 +51,8 @@ struct Rule {
   std::vector<Predicate> when;  // all must hold; empty: always
   std::string message;
   std::string source;
+  // While the rule applies, strength work stays at the level's fewest sets.
+  bool hold_progression = false;
 };
 
 struct SafetyRules {
@@ -63,6 +65,7 @@ struct Finding {
   Severity severity = Severity::info;
   std::string message;
   std::string source;
+  bool hold_progression = false;  // from its rule
 };
 
 bool holds(const Predicate& predicate, const Profile& profile);

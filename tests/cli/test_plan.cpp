@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "run.hpp"
 
@@ -243,4 +244,29 @@ TEST_CASE("a plan must end by 9999-12-31 so every date reads YYYY-MM-DD", "[cli]
   CHECK(late.out.empty());
   CHECK(late.err.find("9999-12-31") != std::string::npos);
   CHECK(run_kneeplan({"export", "--start", "9999-12-25", "--weeks", "1"}).exit_code == 0);
+}
+
+TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresses", "[cli][plan]") {
+  const auto strength_sets = [](const nlohmann::json& plan) {
+    std::set<int> sets;
+    for (const auto& week : plan["weeks"]) {
+      for (const auto& day : week["days"]) {
+        for (const auto& item : day["items"]) {
+          if (item["category"] == "strength") sets.insert(item["sets"].get<int>());
+        }
+      }
+    }
+    return sets;
+  };
+  const auto export_with_pain = [](const std::string& pain) {
+    const auto result = run_kneeplan({"export", "--start", kStart, "--weeks", "6", "--level", "novice", "--pain", pain});
+    REQUIRE(result.exit_code == 0);
+    return nlohmann::json::parse(result.out);
+  };
+  const auto held = export_with_pain("5");
+  CHECK(strength_sets(held) == std::set<int>{1});
+  bool warned = false;
+  for (const auto& warning : held["warnings"]) warned = warned || warning["id"] == "moderate-pain";
+  CHECK(warned);
+  CHECK(strength_sets(export_with_pain("3")) == std::set<int>{1, 2, 3});
 }
