@@ -184,7 +184,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   const bool hold_progression = std::any_of(plan.warnings.begin(), plan.warnings.end(),
                                             [](const Finding& finding) { return finding.hold_progression; });
   plan.progression = hold_progression ? "Strength work stays at the fewest sets for your level for as long as a "
-                                        "finding with this plan asks you to go easy. After that: " +
+                                        "finding with this plan asks you to go easy; once none does, progress as follows. " +
                                             guidelines.progression
                                       : guidelines.progression;
 
