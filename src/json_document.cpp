@@ -168,7 +168,7 @@ class Builder {
   struct Frame {
     bool is_object;
     std::size_t first;      // where its elements or members start on their stack
-    std::size_t count = 0;  // values completed so far
+    std::size_t count = 0;  // elements completed so far, in an array
     std::string_view key;   // the member being read, in an object
   };
 
@@ -179,7 +179,6 @@ class Builder {
       root_ = value;
     } else if (Frame& frame = frames_.back(); frame.is_object) {
       members_.back().value = value;
-      ++frame.count;
     } else {
       values_.push_back(value);
       ++frame.count;
