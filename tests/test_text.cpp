@@ -10,7 +10,7 @@ using namespace kneeplan;
 namespace {
 std::vector<std::pair<std::size_t, std::size_t>> repeats_of(const std::vector<std::string>& items) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (const auto repeat : repeats(items.size(), [&](std::size_t i) { return items[i]; })) {
+  for (const auto repeat : repeats(items.size(), [&](std::size_t i) -> std::string_view { return items[i]; })) {
     out.emplace_back(repeat.index, repeat.first);
   }
   return out;
