@@ -5,14 +5,14 @@
 
 #include <string>
 
-#include "kneeplan/catalogue.hpp"
-#include "kneeplan/dates.hpp"
-#include "kneeplan/embedded.hpp"
-#include "kneeplan/guidelines.hpp"
-#include "kneeplan/load.hpp"
-#include "kneeplan/planner.hpp"
-#include "kneeplan/render.hpp"
-#include "kneeplan/safety.hpp"
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/embedded.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/io/load.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/render/render.hpp"
+#include "kneeplan/core/safety.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // The paths the fuzz targets drive through the core library. The fuzz targets
-// include this file, and so does tests/test_fuzz_regressions.cpp, so that a
+// include this file, and so does tests/io/test_fuzz_regressions.cpp, so that a
 // saved input replays exactly as the fuzzer ran it.
 //
 // Every path must end in success or in a DataError whose diagnostics are all
@@ -22,17 +22,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kneeplan/catalogue.hpp"
-#include "kneeplan/dates.hpp"
-#include "kneeplan/diagnostics.hpp"
-#include "kneeplan/embedded.hpp"
-#include "kneeplan/guidelines.hpp"
-#include "kneeplan/load.hpp"
-#include "kneeplan/plan.hpp"
-#include "kneeplan/planner.hpp"
-#include "kneeplan/profile.hpp"
-#include "kneeplan/render.hpp"
-#include "kneeplan/safety.hpp"
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/diagnostics.hpp"
+#include "kneeplan/io/embedded.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/io/load.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/core/profile.hpp"
+#include "kneeplan/render/render.hpp"
+#include "kneeplan/core/safety.hpp"
 
 namespace kneeplan::fuzzing {
 

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "kneeplan/diagnostics.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/version.hpp"
 
 namespace kneeplan::cli {

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "kneeplan/render.hpp"
+#include "kneeplan/render/render.hpp"
 #include "output.hpp"
 #include "profile_options.hpp"
 

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
-#include "kneeplan/render.hpp"
-#include "kneeplan/text.hpp"
+#include "kneeplan/render/render.hpp"
+#include "kneeplan/core/text.hpp"
 #include "output.hpp"
 #include "profile_options.hpp"
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "kneeplan/planner.hpp"
-#include "kneeplan/render.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/render/render.hpp"
 #include "kneeplan/version.hpp"
 #include "output.hpp"
 #include "plan_flow.hpp"

@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "kneeplan/diagnostics.hpp"
-#include "kneeplan/load.hpp"
+#include "kneeplan/io/diagnostics.hpp"
+#include "kneeplan/io/load.hpp"
 #include "app.hpp"
 #include "output.hpp"
 

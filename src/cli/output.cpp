@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "kneeplan/diagnostics.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 
 namespace kneeplan::cli {
 

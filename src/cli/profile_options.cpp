@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "kneeplan/dates.hpp"
-#include "kneeplan/load.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/load.hpp"
 
 namespace kneeplan::cli {
 

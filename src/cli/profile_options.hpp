@@ -5,11 +5,11 @@
 #include <CLI/CLI.hpp>
 
 #include "app.hpp"
-#include "kneeplan/catalogue.hpp"
-#include "kneeplan/guidelines.hpp"
-#include "kneeplan/plan.hpp"
-#include "kneeplan/profile.hpp"
-#include "kneeplan/safety.hpp"
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/profile.hpp"
+#include "kneeplan/core/safety.hpp"
 
 namespace kneeplan::cli {
 

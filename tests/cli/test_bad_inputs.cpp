@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "kneeplan/load.hpp"
+#include "kneeplan/io/load.hpp"
 #include "run.hpp"
 
 namespace fs = std::filesystem;

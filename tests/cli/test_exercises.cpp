@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "data.hpp"
-#include "kneeplan/catalogue.hpp"
+#include "kneeplan/core/catalogue.hpp"
 #include "run.hpp"
 
 using kneeplan::test::builtin_catalogue;

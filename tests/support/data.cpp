@@ -1,6 +1,6 @@
 #include "data.hpp"
 
-#include "kneeplan/load.hpp"
+#include "kneeplan/io/load.hpp"
 
 namespace kneeplan::test {
 

@@ -1,8 +1,8 @@
 #pragma once
 // The shipped data, loaded once for tests.
-#include "kneeplan/catalogue.hpp"
-#include "kneeplan/guidelines.hpp"
-#include "kneeplan/safety.hpp"
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/safety.hpp"
 
 namespace kneeplan::test {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "kneeplan/diagnostics.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 
 namespace kneeplan::test {
 

@@ -1,0 +1,20 @@
+#pragma once
+#include <vector>
+
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/profile.hpp"
+#include "kneeplan/core/safety.hpp"
+
+namespace kneeplan {
+
+// Builds the weekly plan. Pure: the same arguments give the same plan.
+// `warnings` are the screening findings to carry with the plan.
+Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
+                const PlanOptions& options, std::vector<Finding> warnings = {});
+
+// Estimated seconds for one item, per the README formula.
+int item_seconds(const Item& item, const Guidelines& guidelines);
+
+}  // namespace kneeplan

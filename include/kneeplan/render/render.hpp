@@ -1,0 +1,40 @@
+#pragma once
+// Turning finished data into bytes. Renderers decide nothing about the routine.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/safety.hpp"
+
+namespace kneeplan {
+
+struct Style {
+  bool colour = false;
+};
+
+inline constexpr std::string_view kPlanFormat = "kneeplan.plan/1";
+inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
+
+// The plan.
+std::string render_text(const Plan& plan, const Style& style);
+std::string render_markdown(const Plan& plan);
+std::string render_json(const Plan& plan, std::string_view generator);
+
+// The catalogue.
+std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
+std::string render_exercise(const Exercise& exercise, const Style& style);
+std::string render_exercises_json(const std::vector<const Exercise*>& exercises);
+std::string render_exercise_json(const Exercise& exercise);
+
+// Safety findings.
+std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
+std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool plan_allowed);
+
+// The rules themselves, as a Markdown table (the README's copy is checked against it).
+std::string render_rules_markdown(const SafetyRules& rules);
+// One condition in words: "age < 18", "symptom buckling".
+std::string condition_text(const Predicate& predicate);
+
+}  // namespace kneeplan

@@ -1,0 +1,254 @@
+#include "kneeplan/core/planner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "kneeplan/core/text.hpp"
+
+namespace kneeplan {
+
+namespace {
+
+using std::chrono::days;
+
+bool equipment_fits(const Exercise& exercise, const Profile& profile) {
+  return std::all_of(exercise.equipment.begin(), exercise.equipment.end(),
+                     [&](const std::string& item) { return profile.has_equipment(item); });
+}
+
+std::vector<std::string> missing_equipment(const Exercise& exercise, const Profile& profile) {
+  std::vector<std::string> missing;
+  for (const auto& item : exercise.equipment) {
+    if (!profile.has_equipment(item)) missing.push_back(item);
+  }
+  return missing;
+}
+
+// The routine's exercises that the person's equipment allows, each missing
+// one replaced by its first alternative that fits and is not already chosen.
+std::vector<const Exercise*> choose_exercises(const Catalogue& catalogue, const Profile& profile,
+                                              std::vector<Omission>& omitted) {
+  std::vector<const Exercise*> chosen;
+  std::set<std::string, std::less<>> taken;
+  for (const auto& exercise : catalogue.exercises) {
+    if (exercise.role == Role::routine && equipment_fits(exercise, profile)) taken.insert(exercise.id);
+  }
+  for (const auto& exercise : catalogue.exercises) {
+    if (exercise.role != Role::routine) continue;
+    if (taken.contains(exercise.id)) {
+      chosen.push_back(&exercise);
+      continue;
+    }
+    const std::string needs = fmt::format("needs {} (not in your equipment)", join(missing_equipment(exercise, profile)));
+    const Exercise* replacement = nullptr;
+    std::vector<std::string> planned_alternatives;
+    for (const auto& id : exercise.alternatives) {
+      const Exercise* alternative = catalogue.find(id);
+      if (!alternative || !equipment_fits(*alternative, profile)) continue;
+      if (taken.contains(id)) {
+        planned_alternatives.push_back(id);
+        continue;
+      }
+      replacement = alternative;
+      break;
+    }
+    if (replacement) {
+      taken.insert(replacement->id);
+      chosen.push_back(replacement);
+      omitted.push_back({exercise.id, fmt::format("{}; replaced by {}", needs, replacement->id)});
+    } else if (!planned_alternatives.empty()) {
+      omitted.push_back({exercise.id, fmt::format("{}; its alternative {} is already in the plan", needs,
+                                                  join(planned_alternatives, " and "))});
+    } else {
+      omitted.push_back({exercise.id, needs + "; no alternative fits your equipment"});
+    }
+  }
+  // Strength first, multi-joint before single-joint; then stretches, then rolling.
+  std::stable_sort(chosen.begin(), chosen.end(), [](const Exercise* a, const Exercise* b) {
+    if (a->category != b->category) return a->category < b->category;
+    return a->category == Category::strength && a->mechanic == Mechanic::compound &&
+           b->mechanic != Mechanic::compound;
+  });
+  return chosen;
+}
+
+// Splits strength exercises into halves A and B such that exercises sharing a
+// target muscle stay together (so the 48-hour rule holds per muscle group),
+// balancing the halves by count. Returns 'A' or 'B' per exercise.
+std::vector<char> split_groups(const std::vector<const Exercise*>& strength) {
+  const std::size_t n = strength.size();
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  auto root = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      const auto& a = strength[i]->targets;
+      const auto& b = strength[j]->targets;
+      const bool shared = std::any_of(a.begin(), a.end(), [&](const std::string& t) {
+        return std::find(b.begin(), b.end(), t) != b.end();
+      });
+      if (shared) parent[root(j)] = root(i);
+    }
+  }
+  std::vector<char> group(n, 0);
+  std::size_t size_a = 0;
+  std::size_t size_b = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (group[i] != 0) continue;
+    std::vector<std::size_t> members;
+    for (std::size_t j = i; j < n; ++j) {
+      if (root(j) == root(i)) members.push_back(j);
+    }
+    const char letter = size_a <= size_b ? 'A' : 'B';
+    (letter == 'A' ? size_a : size_b) += members.size();
+    for (const auto j : members) group[j] = letter;
+  }
+  return group;
+}
+
+std::vector<Side> sides_for(const Exercise& exercise, Side affected) {
+  if (exercise.laterality == Laterality::bilateral) return {Side::both};
+  // Strength work goes to the affected side(s); stretches and rolling to both legs.
+  if (exercise.category == Category::strength && affected != Side::both) return {affected};
+  return {Side::left, Side::right};
+}
+
+// `hold_progression`: a finding asks for the fewest sets, whatever the week.
+Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Profile& profile, int routine_week,
+               bool hold_progression) {
+  Item item;
+  item.exercise = exercise.id;
+  item.name = exercise.name;
+  item.category = exercise.category;
+  item.sides = sides_for(exercise, profile.side);
+  if (!exercise.cues.empty()) item.cue = exercise.cues.front();
+  switch (exercise.category) {
+    case Category::strength: {
+      const LevelRules& level = guidelines.for_level(profile.level);
+      const int added = hold_progression ? 0 : (routine_week - 1) / guidelines.weeks_per_added_set;
+      item.sets = std::min(level.sets.max, level.sets.min + added);
+      const bool older = profile.age && *profile.age >= guidelines.older_age;
+      item.reps = older ? guidelines.older_reps : level.reps;
+      item.rest_seconds = level.rest_seconds;
+      break;
+    }
+    case Category::stretch:
+      item.hold_seconds = exercise.hold_seconds;
+      break;
+    case Category::foam_roll:
+      item.passes = exercise.passes;
+      break;
+  }
+  return item;
+}
+
+int day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
+  int total = 0;
+  for (const auto& item : items) total += item_seconds(item, guidelines);
+  if (!items.empty()) total += static_cast<int>(items.size() - 1) * guidelines.transition_seconds;
+  return total;
+}
+
+}  // namespace
+
+int item_seconds(const Item& item, const Guidelines& guidelines) {
+  int per_set = 0;
+  switch (item.category) {
+    case Category::strength:
+      per_set = item.reps.max * (guidelines.tempo_up_seconds.max + guidelines.tempo_down_seconds.max);
+      break;
+    case Category::stretch:
+      per_set = item.hold_seconds.max;
+      break;
+    case Category::foam_roll:
+      for (const auto& pass : item.passes) per_set += pass.seconds;
+      break;
+  }
+  const int sides = static_cast<int>(item.sides.size());
+  return item.sets * sides * per_set + (item.sets - 1) * item.rest_seconds +
+         (sides - 1) * guidelines.transition_seconds;
+}
+
+Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
+                const PlanOptions& options, std::vector<Finding> warnings) {
+  Plan plan;
+  plan.profile = profile;
+  plan.options = options;
+  plan.warnings = std::move(warnings);
+  const bool hold_progression = std::any_of(plan.warnings.begin(), plan.warnings.end(),
+                                            [](const Finding& finding) { return finding.hold_progression; });
+  plan.progression = hold_progression ? "Strength work stays at the fewest sets for your level for as long as a "
+                                        "finding with this plan asks you to go easy; once none does, progress as follows. " +
+                                            guidelines.progression
+                                      : guidelines.progression;
+
+  const std::vector<const Exercise*> chosen = choose_exercises(catalogue, profile, plan.omitted);
+  std::vector<const Exercise*> strength;
+  for (const Exercise* exercise : chosen) {
+    if (exercise->category == Category::strength) strength.push_back(exercise);
+  }
+  const std::vector<char> group = split_groups(strength);
+  const LevelRules& level = guidelines.for_level(profile.level);
+  std::string pattern = level.pattern;
+  const bool split = pattern.find_first_of("AB") != std::string::npos;
+  const bool one_group = std::find(group.begin(), group.end(), 'B') == group.end();
+  if (split && one_group && !strength.empty()) {
+    // Every exercise left works the same muscles, so a split has nothing for
+    // its second half: every other training day is the most the 48-hour rule allows.
+    for (std::size_t i = 0; i < pattern.size(); ++i) pattern[i] = i % 2 == 0 ? 'F' : '-';
+    const auto days = static_cast<int>(std::count(pattern.begin(), pattern.end(), 'F'));
+    if (days < level.strength_days.min) {
+      plan.warnings.push_back(
+          {"one-muscle-group", Severity::info,
+           fmt::format("With this equipment every strength exercise works the same muscles, so strength work comes "
+                       "every other training day: {} days a week instead of the {} level's {} to {}, to keep 48 "
+                       "hours between sessions.",
+                       days, name_of(profile.level), level.strength_days.min, level.strength_days.max),
+           guidelines.schedule_source});
+    }
+  }
+
+  // The 4-week checkpoint counts the weeks already done.
+  const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
+
+  std::size_t training_day = 0;  // counts training days across the whole plan
+  for (int w = 1; w <= options.weeks; ++w) {
+    Week week;
+    week.number = w;
+    const int routine_week = profile.weeks_done + w;
+    for (int d = 0; d < 7; ++d) {
+      Day day;
+      day.date = options.start + days{(w - 1) * 7 + d};
+      day.rest = weekday_of(day.date) == options.rest_day;
+      if (!day.rest) {
+        const char letter = pattern.empty() ? '-' : pattern[training_day % pattern.size()];
+        ++training_day;
+        std::size_t s = 0;
+        for (const Exercise* exercise : chosen) {
+          if (exercise->category == Category::strength) {
+            const char own = group[s++];
+            if (letter != 'F' && letter != own) continue;
+          }
+          day.items.push_back(make_item(*exercise, guidelines, profile, routine_week, hold_progression));
+        }
+        const int seconds = day_seconds(day.items, guidelines);
+        day.minutes = (seconds + 59) / 60;
+      }
+      week.days.push_back(std::move(day));
+    }
+    if (w == checkpoint_week && !guidelines.checkpoint_note.empty()) {
+      const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
+      if (last_training != week.days.rend()) last_training->notes.push_back(guidelines.checkpoint_note);
+    }
+    plan.weeks.push_back(std::move(week));
+  }
+  return plan;
+}
+
+}  // namespace kneeplan

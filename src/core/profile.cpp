@@ -1,0 +1,41 @@
+#include "kneeplan/core/profile.hpp"
+
+#include <algorithm>
+
+
+namespace kneeplan {
+
+std::optional<double> Profile::bmi() const {
+  if (!height_cm || !weight_kg) return std::nullopt;
+  const double metres = *height_cm / 100.0;
+  return *weight_kg / (metres * metres);
+}
+
+bool Profile::has_equipment(std::string_view item) const {
+  if (!equipment) return true;
+  return std::find(equipment->begin(), equipment->end(), item) != equipment->end();
+}
+
+bool Profile::has_symptom(std::string_view name) const {
+  return std::find(symptoms.begin(), symptoms.end(), name) != symptoms.end();
+}
+
+void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
+  auto take = [](auto& field, const auto& value) {
+    if (value) field = *value;
+  };
+  take(profile.age, overrides.age);
+  take(profile.level, overrides.level);
+  take(profile.side, overrides.side);
+  take(profile.pain, overrides.pain);
+  take(profile.cause, overrides.cause);
+  take(profile.symptoms, overrides.symptoms);
+  take(profile.equipment, overrides.equipment);
+  take(profile.weeks_done, overrides.weeks_done);
+  take(profile.height_cm, overrides.height_cm);
+  take(profile.weight_kg, overrides.weight_kg);
+  take(profile.ankle_gap_cm, overrides.ankle_gap_cm);
+  if (overrides.cleared_by_clinician) profile.cleared_by_clinician = true;
+}
+
+}  // namespace kneeplan

@@ -1,0 +1,148 @@
+#include "kneeplan/core/guidelines.hpp"
+
+#include <fmt/format.h>
+
+#include "io/json_reader.hpp"
+#include "io/loaders.hpp"
+
+namespace kneeplan {
+
+namespace {
+
+constexpr Bounds kSetBounds{1, 20};
+constexpr Bounds kRepBounds{1, 100};
+constexpr Bounds kDayBounds{0, 7};
+constexpr Bounds kSecondBounds{0, 3600};
+constexpr Bounds kWeekBounds{1, 52};
+constexpr Bounds kAgeLimit{0, 120};
+
+bool is_strength_day(char c) { return c != '-'; }
+// F is every strength exercise; A and B are the two halves of a split.
+bool shares_work(char a, char b) {
+  if (!is_strength_day(a) || !is_strength_day(b)) return false;
+  return a == 'F' || b == 'F' || a == b;
+}
+
+// The pattern's letters, its length, its count of strength days and the
+// 48-hour rule: no two neighbouring training days (cyclically) share work.
+void check_pattern(Reader& reader, const std::string& at, const LevelRules& rules, int training_days) {
+  const std::string& pattern = rules.pattern;
+  if (pattern.find_first_not_of("FAB-") != std::string::npos) {
+    reader.error(at, fmt::format("expected only the letters F, A, B and -, found \"{}\"", pattern));
+    return;
+  }
+  if (pattern.size() != static_cast<std::size_t>(training_days)) {
+    reader.error(at, fmt::format("expected one letter per training day ({}), found {}", training_days, pattern.size()));
+    return;
+  }
+  const auto days = static_cast<int>(std::count_if(pattern.begin(), pattern.end(), is_strength_day));
+  if (days < rules.strength_days.min || days > rules.strength_days.max) {
+    reader.error(at, fmt::format("has {} strength days; expected {} to {} (strength_days)", days,
+                                 rules.strength_days.min, rules.strength_days.max));
+  }
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char next = pattern[(i + 1) % pattern.size()];
+    if (shares_work(pattern[i], next)) {
+      reader.error(at, fmt::format("letters {} and {} put the same muscles on two days in a row; "
+                                   "keep 48 hours between them",
+                                   i + 1, (i + 1) % pattern.size() + 1));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
+  Reader reader(file);
+  Guidelines g;
+  if (!reader.object(root, "",
+                     {"format", "levels", "older_adults", "tempo", "progression", "schedule", "transition",
+                      "checkpoint"})) {
+    reader.finish();  // throws: the root is not an object
+  }
+  reader.format(root, kGuidelinesFormat);
+
+  if (const JsonValue* schedule = reader.member(root, "", "schedule", true);
+      schedule && reader.object(*schedule, "/schedule", {"training_days", "rest_days", "source"})) {
+    if (auto days = reader.integer(*schedule, "/schedule", "training_days", {1, 7})) g.training_days = *days;
+    if (auto days = reader.integer(*schedule, "/schedule", "rest_days", {0, 6})) g.rest_days = *days;
+    if (g.training_days + g.rest_days != 7) {
+      reader.error("/schedule", fmt::format("training_days and rest_days must make a week of 7, found {} + {}",
+                                            g.training_days, g.rest_days));
+    } else if (g.rest_days != 1) {
+      reader.error("/schedule/rest_days", "expected 1: a week has exactly one rest day");
+    }
+    if (auto source = reader.string(*schedule, "/schedule", "source")) g.schedule_source = *source;
+  }
+
+  const auto& level_names = EnumNames<Level>::names;
+  if (const JsonValue* levels = reader.member(root, "", "levels", true);
+      levels && reader.object(*levels, "/levels", {"novice", "intermediate", "advanced"})) {
+    for (std::size_t i = 0; i < level_names.size(); ++i) {
+      const std::string at = child("/levels", level_names[i]);
+      const JsonValue* level = reader.member(*levels, "/levels", level_names[i], true);
+      if (!level ||
+          !reader.object(*level, at, {"sets", "reps", "strength_days", "rest_seconds", "pattern", "source"})) {
+        continue;
+      }
+      LevelRules& rules = g.levels[i];
+      const auto sets = reader.range(*level, at, "sets", kSetBounds);
+      const auto reps = reader.range(*level, at, "reps", kRepBounds);
+      const auto days = reader.range(*level, at, "strength_days", kDayBounds);
+      const auto rest = reader.integer(*level, at, "rest_seconds", kSecondBounds);
+      const auto pattern = reader.string(*level, at, "pattern");
+      if (auto source = reader.string(*level, at, "source")) rules.source = *source;
+      if (sets) rules.sets = *sets;
+      if (reps) rules.reps = *reps;
+      if (rest) rules.rest_seconds = *rest;
+      if (days && pattern) {
+        rules.strength_days = *days;
+        rules.pattern = *pattern;
+        check_pattern(reader, child(at, "pattern"), rules, g.training_days);
+      }
+    }
+  }
+
+  if (const JsonValue* older = reader.member(root, "", "older_adults", true);
+      older && reader.object(*older, "/older_adults", {"age_at_least", "reps", "source"})) {
+    if (auto age = reader.integer(*older, "/older_adults", "age_at_least", kAgeLimit)) g.older_age = *age;
+    if (auto reps = reader.range(*older, "/older_adults", "reps", kRepBounds)) g.older_reps = *reps;
+    if (auto source = reader.string(*older, "/older_adults", "source")) g.older_source = *source;
+  }
+  if (const JsonValue* tempo = reader.member(root, "", "tempo", true);
+      tempo && reader.object(*tempo, "/tempo", {"up_seconds", "down_seconds", "source"})) {
+    if (auto up = reader.range(*tempo, "/tempo", "up_seconds", {1, 60})) g.tempo_up_seconds = *up;
+    if (auto down = reader.range(*tempo, "/tempo", "down_seconds", {1, 60})) g.tempo_down_seconds = *down;
+    if (auto source = reader.string(*tempo, "/tempo", "source")) g.tempo_source = *source;
+  }
+  if (const JsonValue* progression = reader.member(root, "", "progression", true);
+      progression && reader.object(*progression, "/progression", {"weeks_per_added_set", "text", "source"})) {
+    if (auto weeks = reader.integer(*progression, "/progression", "weeks_per_added_set", kWeekBounds)) {
+      g.weeks_per_added_set = *weeks;
+    }
+    if (auto words = reader.string(*progression, "/progression", "text")) g.progression = *words;
+    if (auto source = reader.string(*progression, "/progression", "source")) g.progression_source = *source;
+  }
+  if (const JsonValue* transition = reader.member(root, "", "transition", true);
+      transition && reader.object(*transition, "/transition", {"seconds", "source"})) {
+    if (auto seconds = reader.integer(*transition, "/transition", "seconds", kSecondBounds)) {
+      g.transition_seconds = *seconds;
+    }
+    if (auto source = reader.string(*transition, "/transition", "source")) g.transition_source = *source;
+  }
+  if (const JsonValue* checkpoint = reader.member(root, "", "checkpoint", true);
+      checkpoint && reader.object(*checkpoint, "/checkpoint", {"week", "note", "source"})) {
+    if (auto week = reader.integer(*checkpoint, "/checkpoint", "week", kWeekBounds)) g.checkpoint_week = *week;
+    if (auto note = reader.string(*checkpoint, "/checkpoint", "note")) g.checkpoint_note = *note;
+    if (auto source = reader.string(*checkpoint, "/checkpoint", "source")) g.checkpoint_source = *source;
+  }
+  reader.finish();
+  return g;
+}
+
+Guidelines parse_guidelines(std::string_view text, const std::string& file) {
+  return read_guidelines(parse_json(text, file).root(), file);
+}
+
+}  // namespace kneeplan

@@ -1,0 +1,69 @@
+// The catalogue for a terminal: a list grouped by category, or one exercise in full.
+#include <fmt/format.h>
+
+#include "kneeplan/render/render.hpp"
+#include "kneeplan/core/text.hpp"
+#include "render/util.hpp"
+
+namespace kneeplan {
+
+using namespace detail;
+
+std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style) {
+  if (exercises.empty()) return "No exercise matches; run `kneeplan exercises` without filters to see them all.\n";
+  std::size_t id_width = 2;
+  std::size_t name_width = 4;
+  std::size_t equipment_width = 9;
+  for (const Exercise* e : exercises) {
+    id_width = std::max(id_width, e->id.size());
+    name_width = std::max(name_width, e->name.size());
+    equipment_width = std::max(equipment_width, equipment_text(e->equipment).size());
+  }
+  std::string out;
+  for (const auto category : {Category::strength, Category::stretch, Category::foam_roll}) {
+    bool first = true;
+    for (const Exercise* e : exercises) {
+      if (e->category != category) continue;
+      if (first) {
+        out += (out.empty() ? "" : "\n") + paint(capitalised(name_of(category)), Tone::heading, style) + "\n";
+        first = false;
+      }
+      std::string line = fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}", e->id, id_width, e->name, name_width,
+                                     equipment_text(e->equipment), equipment_width, dose_text(*e));
+      if (e->role == Role::alternative) line += "  (alternative)";
+      out += line + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_exercise(const Exercise& e, const Style& style) {
+  std::string out = paint(fmt::format("{} ({})", e.name, e.id), Tone::heading, style) + "\n";
+  auto field = [&](std::string_view label, const std::string& value) {
+    out += fmt::format("  {:<14}{}\n", label, wrap(value, 80, 16));
+  };
+  std::string category(name_of(e.category));
+  if (e.mechanic != Mechanic::unspecified) category += fmt::format(" ({})", name_of(e.mechanic));
+  if (e.role == Role::alternative) category += ", an alternative to another exercise";
+  field("Category:", category);
+  field("Targets:", join(e.targets));
+  field("Equipment:", equipment_text(e.equipment));
+  field("Sides:", e.laterality == Laterality::per_side ? "one side at a time" : "both sides together");
+  std::string dose = dose_text(e);
+  if (e.category == Category::strength) dose += " (the plan sets sets and reps by level and age)";
+  field("Dose:", dose);
+  for (const auto& pass : e.passes) field("", fmt::format("{}: {} s", pass.area, pass.seconds));
+  field("Alternatives:", e.alternatives.empty() ? "none" : join(e.alternatives));
+  out += "\n" + paint("Steps", Tone::heading, style) + "\n";
+  for (std::size_t i = 0; i < e.steps.size(); ++i) {
+    out += fmt::format("  {:>2}. {}\n", i + 1, wrap(e.steps[i], 80, 6));
+  }
+  if (!e.cues.empty()) {
+    out += "\n" + paint("Form and safety", Tone::heading, style) + "\n";
+    for (const auto& cue : e.cues) out += "  - " + wrap(cue, 80, 4) + "\n";
+  }
+  out += "\nSource: " + wrap(e.source, 80, 8) + "\n";
+  return out;
+}
+
+}  // namespace kneeplan

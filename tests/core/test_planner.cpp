@@ -1,0 +1,1181 @@
+// The planner against the rules it must follow (clinical-rules.md and the
+// numbers in the guidelines and catalogue data), over many profiles.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kneeplan/io/load.hpp"
+#include "data.hpp"
+#include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/render/render.hpp"
+#include "kneeplan/core/text.hpp"
+
+using namespace kneeplan;
+using std::chrono::sys_days;
+
+namespace {
+
+const Catalogue& catalogue() { return test::builtin_catalogue(); }
+const Guidelines& gl() { return test::builtin_guidelines(); }
+
+constexpr std::array kLevels{Level::novice, Level::intermediate, Level::advanced};
+constexpr std::array kSides{Side::left, Side::right, Side::both};
+
+// 2026-11-23 is a Monday.
+const sys_days kMonday = sys_days{std::chrono::year{2026} / std::chrono::November / 23};
+
+// The weekday of a date, computed with <chrono> rather than the code under test (ISO: Monday = 1).
+Weekday chrono_weekday(sys_days day) {
+  return static_cast<Weekday>(std::chrono::weekday{day}.iso_encoding() - 1u);
+}
+
+std::vector<std::string> all_but(std::string_view missing) {
+  std::vector<std::string> out;
+  for (const auto item : kEquipment) {
+    if (item != missing) out.emplace_back(item);
+  }
+  return out;
+}
+
+struct Kit {
+  std::string name;
+  std::optional<std::vector<std::string>> items;
+};
+
+const std::vector<Kit>& kits() {
+  static const std::vector<Kit> list{
+      {"unset (everything)", std::nullopt},
+      {"none", std::vector<std::string>{}},
+      {"no step", all_but("step")},
+      {"no mat", all_but("mat")},
+      {"only chair", std::vector<std::string>{"chair"}},
+      {"no chair", all_but("chair")},
+      {"no foam-roller", all_but("foam-roller")},
+      {"chair+foam-roller+wall", std::vector<std::string>{"chair", "foam-roller", "wall"}},
+  };
+  return list;
+}
+
+// Kits under which the strength exercises still fall into two groups that share no muscle.
+bool kit_allows_split(const std::string& name) {
+  return name == "unset (everything)" || name == "no step" || name == "no chair" || name == "no foam-roller";
+}
+
+struct Scenario {
+  std::string name;
+  std::string kit;
+  Profile profile;
+  PlanOptions options;
+};
+
+struct Built {
+  Scenario scenario;
+  Plan plan;
+};
+
+Scenario make_scenario(Level level, Side side, const Kit& kit, std::optional<int> age, int weeks_done, int weeks,
+                       int start_offset, Weekday rest_day) {
+  Scenario s;
+  s.kit = kit.name;
+  s.profile.level = level;
+  s.profile.side = side;
+  s.profile.equipment = kit.items;
+  s.profile.age = age;
+  s.profile.weeks_done = weeks_done;
+  s.options.weeks = weeks;
+  s.options.start = kMonday + std::chrono::days{start_offset};
+  s.options.rest_day = rest_day;
+  s.name = fmt::format("[{} side={} kit='{}' age={} weeks_done={} weeks={} start={} ({}) rest={}]", name_of(level),
+                       name_of(side), kit.name, age ? std::to_string(*age) : "unset", weeks_done, weeks,
+                       format_date(s.options.start), name_of(chrono_weekday(s.options.start)), name_of(rest_day));
+  return s;
+}
+
+const std::vector<Built>& built() {
+  static const std::vector<Built> plans = [] {
+    std::vector<Scenario> list;
+    const Kit& everything = kits().front();
+    // Every level, side and kit, at 34 and 70, for 1, 4 and 52 weeks; start and rest day rotate.
+    int i = 0;
+    for (const Level level : kLevels) {
+      for (const Side side : kSides) {
+        for (const Kit& kit : kits()) {
+          for (const int age : {34, 70}) {
+            for (const int weeks : {1, 4, 52}) {
+              list.push_back(make_scenario(level, side, kit, age, 0, weeks, i % 7, static_cast<Weekday>((i * 5 + 3) % 7)));
+              ++i;
+            }
+          }
+        }
+      }
+    }
+    // Every start weekday with every rest day (rest day at the start, in mid-week, at the end).
+    for (const Level level : kLevels) {
+      for (int start = 0; start < 7; ++start) {
+        for (int rest = 0; rest < 7; ++rest) {
+          list.push_back(make_scenario(level, Side::both, everything, 40, 0, 3, start, static_cast<Weekday>(rest)));
+          list.push_back(make_scenario(level, Side::left, kits()[2], 40, 0, 2, start, static_cast<Weekday>(rest)));
+        }
+      }
+    }
+    // Ages around the older-adult threshold, and an unknown age.
+    for (const Level level : kLevels) {
+      for (const std::optional<int> age : {std::optional<int>{}, std::optional<int>{17}, std::optional<int>{64},
+                                           std::optional<int>{65}, std::optional<int>{70}}) {
+        list.push_back(make_scenario(level, Side::right, everything, age, 0, 4, 2, Weekday::sunday));
+      }
+    }
+    // Weeks already done shift the progression and the checkpoint.
+    for (const Level level : kLevels) {
+      for (const int done : {0, 1, 2, 3, 4, 5, 8, 30}) {
+        list.push_back(make_scenario(level, Side::both, everything, 50, done, 6, 4, Weekday::wednesday));
+      }
+    }
+    std::vector<Built> out;
+    out.reserve(list.size());
+    for (auto& s : list) {
+      Plan plan = build_plan(catalogue(), gl(), s.profile, s.options);
+      out.push_back({std::move(s), std::move(plan)});
+    }
+    return out;
+  }();
+  return plans;
+}
+
+using Problems = std::vector<std::string>;
+
+// Runs `check` over every built plan that `filter` accepts; reports all problems at once.
+void check_all(const std::function<void(const Built&, Problems&)>& check,
+               const std::function<bool(const Scenario&)>& filter = {}) {
+  Problems problems;
+  std::size_t checked = 0;
+  for (const Built& b : built()) {
+    if (filter && !filter(b.scenario)) continue;
+    ++checked;
+    check(b, problems);
+  }
+  std::string text = fmt::format("{} plans checked, {} problems\n", checked, problems.size());
+  for (std::size_t k = 0; k < problems.size() && k < 25; ++k) text += problems[k] + "\n";
+  if (problems.size() > 25) text += fmt::format("... and {} more\n", problems.size() - 25);
+  INFO(text);
+  CHECK(checked > 0);
+  CHECK(problems.empty());
+}
+
+std::string where(const Built& b, const Day& day) { return b.scenario.name + " " + format_date(day.date); }
+
+const Exercise& exercise(const std::string& id) {
+  const Exercise* found = catalogue().find(id);
+  if (!found) throw std::runtime_error("plan names an exercise not in the catalogue: " + id);
+  return *found;
+}
+
+bool fits(const Exercise& e, const Profile& profile) {
+  return std::all_of(e.equipment.begin(), e.equipment.end(),
+                     [&](const std::string& item) { return profile.has_equipment(item); });
+}
+
+std::vector<const Day*> all_days(const Plan& plan) {
+  std::vector<const Day*> out;
+  for (const auto& week : plan.weeks) {
+    for (const auto& day : week.days) out.push_back(&day);
+  }
+  return out;
+}
+
+std::set<std::string> strength_ids(const Day& day) {
+  std::set<std::string> out;
+  for (const auto& item : day.items) {
+    if (item.category == Category::strength) out.insert(item.exercise);
+  }
+  return out;
+}
+
+bool has_strength(const Day& day) { return !strength_ids(day).empty(); }
+
+std::set<std::string> strength_targets(const Day& day) {
+  std::set<std::string> out;
+  for (const auto& id : strength_ids(day)) {
+    for (const auto& t : exercise(id).targets) out.insert(t);
+  }
+  return out;
+}
+
+// The stretches and rolling the equipment allows: each routine one that fits,
+// or else its first alternative that fits.
+std::set<std::string> expected_stretch_and_roll(const Profile& profile) {
+  std::set<std::string> out;
+  for (const auto& e : catalogue().exercises) {
+    if (e.role != Role::routine || e.category == Category::strength) continue;
+    if (fits(e, profile)) {
+      out.insert(e.id);
+      continue;
+    }
+    for (const auto& alt : e.alternatives) {
+      const Exercise* a = catalogue().find(alt);
+      if (a && fits(*a, profile)) {
+        out.insert(alt);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Range expected_reps(const Profile& profile) {
+  if (profile.age && *profile.age >= gl().older_age) return gl().older_reps;
+  return gl().for_level(profile.level).reps;
+}
+
+// Sets in routine week `week` (1-based): the level's minimum, one more every
+// weeks_per_added_set weeks, never above the level's maximum.
+int expected_sets(Level level, int routine_week) {
+  const LevelRules& rules = gl().for_level(level);
+  int sets = rules.sets.min;
+  for (int week = 2; week <= routine_week; ++week) {
+    if ((week - 1) % gl().weeks_per_added_set == 0) sets = std::min(sets + 1, rules.sets.max);
+  }
+  return sets;
+}
+
+// The README formula, written out independently of the code under test.
+int hand_seconds(const Item& item, const Guidelines& g) {
+  const int sides = static_cast<int>(item.sides.size());
+  const int switch_sides = (sides - 1) * g.transition_seconds;
+  switch (item.category) {
+    case Category::strength:
+      return item.sets * sides * item.reps.max * (g.tempo_up_seconds.max + g.tempo_down_seconds.max) +
+             (item.sets - 1) * item.rest_seconds + switch_sides;
+    case Category::stretch:
+      return item.sets * sides * item.hold_seconds.max + switch_sides;
+    case Category::foam_roll: {
+      int passes = 0;
+      for (const auto& p : item.passes) passes += p.seconds;
+      return item.sets * sides * passes + switch_sides;
+    }
+  }
+  return -1;
+}
+
+int ceil_minutes(int seconds) { return seconds / 60 + (seconds % 60 != 0 ? 1 : 0); }
+
+Profile adult(Level level = Level::novice) {
+  Profile p;
+  p.age = 40;
+  p.level = level;
+  return p;
+}
+
+PlanOptions options(int weeks, Weekday rest = Weekday::sunday, int start_offset = 0) {
+  PlanOptions o;
+  o.weeks = weeks;
+  o.start = kMonday + std::chrono::days{start_offset};
+  o.rest_day = rest;
+  return o;
+}
+
+std::set<std::string> ids_in_plan(const Plan& plan) {
+  std::set<std::string> out;
+  for (const Day* day : all_days(plan)) {
+    for (const auto& item : day->items) out.insert(item.exercise);
+  }
+  return out;
+}
+
+const Omission* omission(const Plan& plan, std::string_view id) {
+  for (const auto& o : plan.omitted) {
+    if (o.exercise == id) return &o;
+  }
+  return nullptr;
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+// ---------------------------------------------------------------- rule 1
+
+TEST_CASE("planner: every week has 7 consecutive days and exactly one rest day on the chosen weekday", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const Plan& plan = b.plan;
+    const PlanOptions& o = b.scenario.options;
+    if (plan.weeks.size() != static_cast<std::size_t>(o.weeks)) {
+      out.push_back(fmt::format("{}: {} weeks, expected {}", b.scenario.name, plan.weeks.size(), o.weeks));
+    }
+    sys_days expected = o.start;
+    for (std::size_t w = 0; w < plan.weeks.size(); ++w) {
+      const Week& week = plan.weeks[w];
+      if (week.number != static_cast<int>(w) + 1) out.push_back(fmt::format("{}: week {} numbered {}", b.scenario.name, w + 1, week.number));
+      if (week.days.size() != 7) out.push_back(fmt::format("{}: week {} has {} days", b.scenario.name, w + 1, week.days.size()));
+      int rests = 0;
+      for (const Day& day : week.days) {
+        if (day.date != expected) {
+          out.push_back(fmt::format("{}: date {}, expected {}", b.scenario.name, format_date(day.date), format_date(expected)));
+        }
+        expected = day.date + std::chrono::days{1};
+        const bool rest_weekday = chrono_weekday(day.date) == o.rest_day;
+        if (day.rest != rest_weekday) out.push_back(where(b, day) + ": rest flag does not match the chosen rest weekday");
+        if (day.rest) {
+          ++rests;
+          if (!day.items.empty()) out.push_back(where(b, day) + ": rest day has items");
+          if (day.minutes != 0) out.push_back(where(b, day) + ": rest day has minutes");
+        }
+      }
+      if (rests != gl().rest_days) {
+        out.push_back(fmt::format("{}: week {} has {} rest days, expected {}", b.scenario.name, w + 1, rests, gl().rest_days));
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: the rest day follows the chosen weekday from any start day", "[planner]") {
+  for (int start = 0; start < 7; ++start) {
+    for (int r = 0; r < 7; ++r) {
+      const auto rest = static_cast<Weekday>(r);
+      const Plan plan = build_plan(catalogue(), gl(), adult(), options(2, rest, start));
+      REQUIRE(plan.weeks.size() == 2);
+      for (const Week& week : plan.weeks) {
+        REQUIRE(week.days.size() == 7);
+        const auto count = std::count_if(week.days.begin(), week.days.end(), [](const Day& d) { return d.rest; });
+        CHECK(count == 1);
+        for (const Day& day : week.days) {
+          INFO(format_date(day.date) << " rest=" << name_of(rest));
+          CHECK(day.rest == (chrono_weekday(day.date) == rest));
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rule 2
+
+TEST_CASE("planner: every training day has every stretch and the foam roll the equipment allows", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const std::set<std::string> expected = expected_stretch_and_roll(b.scenario.profile);
+    for (const Day* day : all_days(b.plan)) {
+      if (day->rest) continue;
+      std::map<std::string, int> seen;
+      for (const auto& item : day->items) {
+        const Exercise& e = exercise(item.exercise);
+        if (!fits(e, b.scenario.profile)) out.push_back(where(b, *day) + ": " + item.exercise + " needs equipment the person lacks");
+        if (item.category != e.category) out.push_back(where(b, *day) + ": " + item.exercise + " has the wrong category");
+        if (item.category == Category::strength) continue;
+        ++seen[item.exercise];
+        if (item.category == Category::stretch && !(item.hold_seconds == e.hold_seconds)) {
+          out.push_back(where(b, *day) + ": " + item.exercise + " hold differs from the catalogue");
+        }
+        if (item.category == Category::foam_roll && !(item.passes == e.passes)) {
+          out.push_back(where(b, *day) + ": " + item.exercise + " passes differ from the catalogue");
+        }
+      }
+      for (const auto& [id, count] : seen) {
+        if (!expected.contains(id)) out.push_back(where(b, *day) + ": unexpected " + id);
+        if (count != 1) out.push_back(where(b, *day) + ": " + id + " appears " + std::to_string(count) + " times");
+      }
+      for (const auto& id : expected) {
+        if (!seen.contains(id)) out.push_back(where(b, *day) + ": missing " + id);
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: stretches and rolling per kit match the equipment table of the clinical rules", "[planner]") {
+  struct Row {
+    std::string kit;
+    std::set<std::string> expected;
+  };
+  const std::vector<Row> rows{
+      {"unset (everything)", {"leg-muscles-stretch", "thigh-stretch", "buttock-thigh-stretch", "thigh-foam-roll"}},
+      {"none", {}},
+      {"no mat", {"leg-muscles-stretch", "thigh-stretch", "wall-foam-roll"}},
+      {"only chair", {"leg-muscles-stretch", "thigh-stretch"}},
+      {"no chair", {"buttock-thigh-stretch", "thigh-foam-roll"}},
+      {"no foam-roller", {"leg-muscles-stretch", "thigh-stretch", "buttock-thigh-stretch"}},
+      {"chair+foam-roller+wall", {"leg-muscles-stretch", "thigh-stretch", "wall-foam-roll"}},
+  };
+  for (const Row& row : rows) {
+    const auto kit = std::find_if(kits().begin(), kits().end(), [&](const Kit& k) { return k.name == row.kit; });
+    REQUIRE(kit != kits().end());
+    Profile p = adult();
+    p.equipment = kit->items;
+    const Plan plan = build_plan(catalogue(), gl(), p, options(1));
+    for (const Day* day : all_days(plan)) {
+      if (day->rest) continue;
+      std::set<std::string> got;
+      for (const auto& item : day->items) {
+        if (item.category != Category::strength) got.insert(item.exercise);
+      }
+      INFO(row.kit << " " << format_date(day->date));
+      CHECK(got == row.expected);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rule 3
+
+TEST_CASE("planner: strength items carry the level's sets and reps, older adults the older_reps", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const LevelRules& level = gl().for_level(b.scenario.profile.level);
+    const Range reps = expected_reps(b.scenario.profile);
+    for (const Day* day : all_days(b.plan)) {
+      for (const auto& item : day->items) {
+        if (item.category != Category::strength) continue;
+        if (item.sets < level.sets.min || item.sets > level.sets.max) {
+          out.push_back(fmt::format("{}: {} has {} sets, outside {}-{}", where(b, *day), item.exercise, item.sets,
+                                    level.sets.min, level.sets.max));
+        }
+        if (!(item.reps == reps)) {
+          out.push_back(fmt::format("{}: {} reps {}-{}, expected {}-{}", where(b, *day), item.exercise, item.reps.min,
+                                    item.reps.max, reps.min, reps.max));
+        }
+        if (item.rest_seconds != level.rest_seconds) {
+          out.push_back(fmt::format("{}: {} rests {} s, expected {}", where(b, *day), item.exercise, item.rest_seconds,
+                                    level.rest_seconds));
+        }
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: older_reps start exactly at older_age (64 vs 65 vs 70)", "[planner]") {
+  REQUIRE(gl().older_age == 65);  // clinical rules: older adults 65+
+  for (const Level level : kLevels) {
+    for (const int age : {17, 64, 65, 70}) {
+      Profile p = adult(level);
+      p.age = age;
+      const Plan plan = build_plan(catalogue(), gl(), p, options(1));
+      const Range expected = age >= 65 ? gl().older_reps : gl().for_level(level).reps;
+      int strength_items = 0;
+      for (const Day* day : all_days(plan)) {
+        for (const auto& item : day->items) {
+          if (item.category != Category::strength) continue;
+          ++strength_items;
+          INFO(name_of(level) << " age " << age << " " << item.exercise);
+          CHECK(item.reps == expected);
+        }
+      }
+      CHECK(strength_items > 0);
+    }
+  }
+  // An unknown age is treated as an adult under older_age.
+  Profile unknown = adult();
+  unknown.age.reset();
+  const Plan plan = build_plan(catalogue(), gl(), unknown, options(1));
+  for (const Day* day : all_days(plan)) {
+    for (const auto& item : day->items) {
+      if (item.category == Category::strength) CHECK(item.reps == gl().for_level(Level::novice).reps);
+    }
+  }
+}
+
+TEST_CASE("planner: no strength exercise and no trained muscle lands on two consecutive calendar days", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const auto list = all_days(b.plan);
+    for (std::size_t k = 0; k + 1 < list.size(); ++k) {
+      const Day& today = *list[k];
+      const Day& tomorrow = *list[k + 1];
+      if (tomorrow.date - today.date != std::chrono::days{1}) continue;  // rule 1 reports this
+      const auto a = strength_ids(today);
+      const auto c = strength_ids(tomorrow);
+      for (const auto& id : a) {
+        if (c.contains(id)) out.push_back(where(b, today) + ": " + id + " again the next day");
+      }
+      const auto ta = strength_targets(today);
+      const auto tc = strength_targets(tomorrow);
+      for (const auto& muscle : ta) {
+        if (tc.contains(muscle)) out.push_back(where(b, today) + ": " + muscle + " trained again the next day");
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: novices do each strength exercise 2-3 times in every week", "[planner]") {
+  const Range frequency = gl().for_level(Level::novice).strength_days;
+  REQUIRE(frequency == Range{2, 3});  // clinical rules: novice 2-3 days a week
+  check_all(
+      [&](const Built& b, Problems& out) {
+        const auto planned = ids_in_plan(b.plan);
+        for (const Week& week : b.plan.weeks) {
+          for (const auto& id : planned) {
+            if (exercise(id).category != Category::strength) continue;
+            const auto count = std::count_if(week.days.begin(), week.days.end(),
+                                             [&](const Day& d) { return strength_ids(d).contains(id); });
+            if (count < frequency.min || count > frequency.max) {
+              out.push_back(fmt::format("{} week {}: {} {} times", b.scenario.name, week.number, id, count));
+            }
+          }
+        }
+      },
+      [](const Scenario& s) { return s.profile.level == Level::novice; });
+}
+
+namespace {
+void check_strength_days(const Built& b, Problems& out) {
+  const Range allowed = gl().for_level(b.scenario.profile.level).strength_days;
+  std::vector<std::string> bad;  // "week N: count"
+  for (const Week& week : b.plan.weeks) {
+    const auto count = std::count_if(week.days.begin(), week.days.end(), has_strength);
+    if (count < allowed.min || count > allowed.max) bad.push_back(fmt::format("week {}: {}", week.number, count));
+  }
+  if (!bad.empty()) {
+    out.push_back(fmt::format("{}: strength days outside {}-{} in {} of {} weeks ({}{})", b.scenario.name, allowed.min,
+                              allowed.max, bad.size(), b.plan.weeks.size(), bad.front(),
+                              bad.size() > 1 ? ", ..." : ""));
+  }
+}
+}  // namespace
+
+TEST_CASE("planner: strength days per week lie within the level's strength_days", "[planner]") {
+  check_all(check_strength_days, [](const Scenario& s) { return kit_allows_split(s.kit); });
+}
+
+// When the equipment leaves only exercises that share a muscle (no mat: side
+// step-up and lunge share the quadriceps; no or chair-only equipment: the lunge
+// alone), a split has no second half. The 48-hour rule then allows strength on
+// every other training day at most: 3 days a week. That meets novice (2-3) and
+// intermediate (3-4); advanced (4-5) cannot be met, and the plan must say so.
+TEST_CASE("planner: one muscle group gets strength every other training day, and says so when below the level",
+          "[planner]") {
+  check_all(
+      [](const Built& b, Problems& out) {
+        const Range allowed = gl().for_level(b.scenario.profile.level).strength_days;
+        const int every_other_day = gl().training_days / 2;
+        const bool below = every_other_day < allowed.min;
+        for (const Week& week : b.plan.weeks) {
+          const auto count = std::count_if(week.days.begin(), week.days.end(), has_strength);
+          if (count != every_other_day && !(count == 0 && b.plan.omitted.size() >= 4)) {
+            out.push_back(fmt::format("{}: week {} has {} strength days, expected {}", b.scenario.name, week.number,
+                                      count, every_other_day));
+            return;
+          }
+        }
+        const bool noted = std::any_of(b.plan.warnings.begin(), b.plan.warnings.end(),
+                                       [](const Finding& f) { return f.id == "one-muscle-group"; });
+        if (noted != below) {
+          out.push_back(fmt::format("{}: one-muscle-group note {} but strength days {} the level's range",
+                                    b.scenario.name, noted ? "given" : "missing", below ? "fall below" : "are within"));
+        }
+      },
+      [](const Scenario& s) { return !kit_allows_split(s.kit); });
+}
+
+TEST_CASE("planner: strength items are ordered multi-joint before single-joint", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    for (const Day* day : all_days(b.plan)) {
+      bool seen_isolation = false;
+      for (const auto& item : day->items) {
+        if (item.category != Category::strength) continue;
+        const Mechanic m = exercise(item.exercise).mechanic;
+        if (m == Mechanic::isolation) seen_isolation = true;
+        if (m == Mechanic::compound && seen_isolation) out.push_back(where(b, *day) + ": " + item.exercise + " after an isolation exercise");
+      }
+    }
+  });
+}
+
+// ---------------------------------------------------------------- rule 4
+
+TEST_CASE("planner: progression: sets grow every weeks_per_added_set weeks, volume never drops", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const Profile& p = b.scenario.profile;
+    const LevelRules& level = gl().for_level(p.level);
+    std::map<std::string, int> last_volume;
+    for (const Week& week : b.plan.weeks) {
+      const int routine_week = p.weeks_done + week.number;
+      std::map<std::string, std::set<int>> sets;
+      std::map<std::string, int> volume;
+      for (const Day& day : week.days) {
+        for (const auto& item : day.items) {
+          if (item.category != Category::strength) continue;
+          sets[item.exercise].insert(item.sets);
+          volume[item.exercise] = item.sets * item.reps.max;
+        }
+      }
+      for (const auto& [id, values] : sets) {
+        if (values.size() != 1) out.push_back(fmt::format("{} week {}: {} has different sets within a week", b.scenario.name, week.number, id));
+        const int s = *values.begin();
+        if (s < level.sets.min || s > level.sets.max) {
+          out.push_back(fmt::format("{} week {}: {} {} sets outside the level range", b.scenario.name, week.number, id, s));
+        }
+        const int expected = expected_sets(p.level, routine_week);
+        if (s != expected) {
+          out.push_back(fmt::format("{} week {} (routine week {}): {} has {} sets, expected {}", b.scenario.name,
+                                    week.number, routine_week, id, s, expected));
+        }
+        if (const auto before = last_volume.find(id); before != last_volume.end() && volume[id] < before->second) {
+          out.push_back(fmt::format("{} week {}: {} volume dropped from {} to {}", b.scenario.name, week.number, id,
+                                    before->second, volume[id]));
+        }
+        last_volume[id] = volume[id];
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: novice progression: weeks 1-2 at the minimum, then one set more, capped at the maximum", "[planner]") {
+  const LevelRules& novice = gl().for_level(Level::novice);
+  REQUIRE(novice.sets == Range{1, 3});  // clinical rules: novices 1-3 sets
+  REQUIRE(gl().weeks_per_added_set == 2);
+  const auto sets_in_week = [](const Plan& plan, int week) {
+    for (const Day& day : plan.weeks[static_cast<std::size_t>(week - 1)].days) {
+      for (const auto& item : day.items) {
+        if (item.category == Category::strength) return item.sets;
+      }
+    }
+    return -1;
+  };
+  const Plan plan = build_plan(catalogue(), gl(), adult(), options(8));
+  CHECK(sets_in_week(plan, 1) == 1);
+  CHECK(sets_in_week(plan, 2) == 1);
+  CHECK(sets_in_week(plan, 3) == 2);
+  CHECK(sets_in_week(plan, 4) == 2);
+  CHECK(sets_in_week(plan, 5) == 3);
+  CHECK(sets_in_week(plan, 8) == 3);
+
+  SECTION("weeks_done = 2 starts one set higher") {
+    Profile p = adult();
+    p.weeks_done = 2;
+    const Plan shifted = build_plan(catalogue(), gl(), p, options(4));
+    CHECK(sets_in_week(shifted, 1) == novice.sets.min + 1);
+    CHECK(sets_in_week(shifted, 3) == novice.sets.max);
+  }
+  SECTION("a long history stays at the maximum") {
+    Profile p = adult();
+    p.weeks_done = 500;
+    const Plan shifted = build_plan(catalogue(), gl(), p, options(1));
+    CHECK(sets_in_week(shifted, 1) == novice.sets.max);
+  }
+}
+
+TEST_CASE("planner: progression follows weeks_per_added_set from the data, not a fixed number", "[planner]") {
+  Guidelines g = gl();
+  g.weeks_per_added_set = 3;
+  g.levels[static_cast<std::size_t>(Level::novice)].sets = Range{2, 5};
+  const Plan plan = build_plan(catalogue(), g, adult(), options(12));
+  std::vector<int> per_week;
+  for (const Week& week : plan.weeks) {
+    int sets = -1;
+    for (const Day& day : week.days) {
+      for (const auto& item : day.items) {
+        if (item.category == Category::strength) sets = item.sets;
+      }
+    }
+    per_week.push_back(sets);
+  }
+  CHECK(per_week == std::vector<int>{2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5});
+}
+
+TEST_CASE("planner: a finding that holds progression keeps strength at the level's fewest sets", "[planner]") {
+  const Finding go_easy{"moderate-pain", Severity::caution, "Go easy.", "kneeplan", /*hold_progression=*/true};
+  const Finding other{"obesity-bmi", Severity::caution, "Weight loads the knee.", "WHO"};
+  for (const Level level : kLevels) {
+    INFO(name_of(level));
+    const LevelRules& rules = gl().for_level(level);
+    const auto sets_seen = [](const Plan& plan) {
+      std::set<int> sets;
+      for (const Week& week : plan.weeks) {
+        for (const Day& day : week.days) {
+          for (const auto& item : day.items) {
+            if (item.category == Category::strength) sets.insert(item.sets);
+          }
+        }
+      }
+      return sets;
+    };
+    Profile p = adult(level);
+    p.weeks_done = 6;  // would already be past the minimum
+    const Plan held = build_plan(catalogue(), gl(), p, options(8), {other, go_easy});
+    CHECK(sets_seen(held) == std::set<int>{rules.sets.min});
+    CHECK(held.progression.find("fewest sets") != std::string::npos);
+    CHECK(held.progression.ends_with(gl().progression));
+    // The control: the same plan without that finding progresses.
+    const Plan free = build_plan(catalogue(), gl(), p, options(8), {other});
+    const std::set<int> progressed = sets_seen(free);
+    REQUIRE_FALSE(progressed.empty());
+    CHECK(*progressed.rbegin() > rules.sets.min);
+    CHECK(free.progression == gl().progression);
+  }
+}
+
+TEST_CASE("planner: the plan carries the progression text", "[planner]") {
+  const Plan plan = build_plan(catalogue(), gl(), adult(), options(1));
+  CHECK_FALSE(plan.progression.empty());
+  CHECK(plan.progression == gl().progression);
+}
+
+// ---------------------------------------------------------------- rule 5
+
+TEST_CASE("planner: strength goes to the affected side(s), stretches and rolling to both legs", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const Side side = b.scenario.profile.side;
+    const std::vector<Side> both{Side::left, Side::right};
+    const std::vector<Side> strength = side == Side::both ? both : std::vector<Side>{side};
+    for (const Day* day : all_days(b.plan)) {
+      for (const auto& item : day->items) {
+        const auto& expected = item.category == Category::strength ? strength : both;
+        if (item.sides != expected) out.push_back(where(b, *day) + ": " + item.exercise + " has the wrong sides");
+      }
+    }
+  });
+}
+
+// ---------------------------------------------------------------- rule 6
+
+TEST_CASE("planner: without a step, the side step-up is omitted and the reason names the step", "[planner]") {
+  Profile p = adult();
+  p.equipment = all_but("step");
+  const Plan plan = build_plan(catalogue(), gl(), p, options(4));
+  CHECK_FALSE(ids_in_plan(plan).contains("side-step-up"));
+  const Omission* o = omission(plan, "side-step-up");
+  REQUIRE(o != nullptr);
+  CHECK(contains(o->reason, "needs step"));
+  // Its alternative (the lunge) is already in the routine: it is not added twice.
+  CHECK(contains(o->reason, "already"));
+  for (const Day* day : all_days(plan)) {
+    const auto lunges = std::count_if(day->items.begin(), day->items.end(),
+                                      [](const Item& i) { return i.exercise == "stationary-lunge"; });
+    CHECK(lunges <= 1);
+  }
+  CHECK(plan.omitted.size() == 1);
+}
+
+TEST_CASE("planner: without a mat, the wall foam roll replaces the floor one and mat work is omitted", "[planner]") {
+  Profile p = adult();
+  p.equipment = all_but("mat");
+  const Plan plan = build_plan(catalogue(), gl(), p, options(2));
+  const auto ids = ids_in_plan(plan);
+  CHECK_FALSE(ids.contains("thigh-foam-roll"));
+  CHECK(ids.contains("wall-foam-roll"));
+  CHECK_FALSE(ids.contains("side-plank"));
+  CHECK_FALSE(ids.contains("single-leg-bridge"));
+  CHECK_FALSE(ids.contains("buttock-thigh-stretch"));
+
+  const Omission* roll = omission(plan, "thigh-foam-roll");
+  REQUIRE(roll != nullptr);
+  CHECK(contains(roll->reason, "mat"));
+  CHECK(contains(roll->reason, "replaced"));
+  CHECK(contains(roll->reason, "wall-foam-roll"));
+  for (const char* id : {"side-plank", "single-leg-bridge", "buttock-thigh-stretch"}) {
+    const Omission* o = omission(plan, id);
+    INFO(id);
+    REQUIRE(o != nullptr);
+    CHECK(contains(o->reason, "mat"));
+  }
+  CHECK(plan.omitted.size() == 4);
+}
+
+TEST_CASE("planner: with no equipment only the stationary lunge remains and every omission has a reason", "[planner]") {
+  Profile p = adult();
+  p.equipment = std::vector<std::string>{};
+  const Plan plan = build_plan(catalogue(), gl(), p, options(2));
+  CHECK(ids_in_plan(plan) == std::set<std::string>{"stationary-lunge"});
+  std::set<std::string> omitted;
+  for (const auto& o : plan.omitted) {
+    INFO(o.exercise << ": " << o.reason);
+    omitted.insert(o.exercise);
+    const Exercise& e = exercise(o.exercise);
+    REQUIRE_FALSE(e.equipment.empty());
+    for (const auto& item : e.equipment) CHECK(contains(o.reason, item));
+  }
+  std::set<std::string> expected;
+  for (const auto& e : catalogue().exercises) {
+    if (e.role == Role::routine && !e.equipment.empty()) expected.insert(e.id);
+  }
+  CHECK(omitted == expected);
+  CHECK(plan.omitted.size() == expected.size());
+}
+
+TEST_CASE("planner: every routine exercise missing from the plan is listed as omitted, with a reason", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    const auto ids = ids_in_plan(b.plan);
+    std::set<std::string> omitted;
+    for (const auto& o : b.plan.omitted) {
+      omitted.insert(o.exercise);
+      if (o.reason.empty()) out.push_back(b.scenario.name + ": empty reason for " + o.exercise);
+      for (const auto& item : exercise(o.exercise).equipment) {
+        if (!b.scenario.profile.has_equipment(item) && !contains(o.reason, item)) {
+          out.push_back(b.scenario.name + ": reason for " + o.exercise + " does not name " + item);
+        }
+      }
+    }
+    for (const auto& e : catalogue().exercises) {
+      if (e.role != Role::routine) continue;
+      const bool planned = ids.contains(e.id);
+      if (planned == omitted.contains(e.id)) {
+        out.push_back(b.scenario.name + ": " + e.id + (planned ? " both planned and omitted" : " neither planned nor omitted"));
+      }
+      if (planned != fits(e, b.scenario.profile)) out.push_back(b.scenario.name + ": " + e.id + " planned/equipment mismatch");
+    }
+  });
+}
+
+namespace {
+nlohmann::json exercise_json(const std::string& id, const std::string& category, std::vector<std::string> targets,
+                             std::vector<std::string> equipment, std::vector<std::string> alternatives,
+                             const std::string& role = "routine", const std::string& laterality = "per_side") {
+  nlohmann::json dose;
+  if (category == "strength") dose["reps"] = {{"min", 8}, {"max", 12}};
+  if (category == "stretch") dose["hold_seconds"] = {{"min", 30}, {"max", 40}};
+  if (category == "foam_roll") {
+    dose["passes"] = nlohmann::json::array({nlohmann::json{{"area", "thigh"}, {"seconds", 30}}});
+  }
+  return {{"id", id},
+          {"name", id},
+          {"category", category},
+          {"role", role},
+          {"targets", targets},
+          {"equipment", equipment},
+          {"laterality", laterality},
+          {"dose", dose},
+          {"steps", nlohmann::json::array({"Do it."})},
+          {"cues", nlohmann::json::array({"Carefully."})},
+          {"alternatives", alternatives},
+          {"source", "test"}};
+}
+
+Catalogue catalogue_of(const std::vector<nlohmann::json>& exercises) {
+  const nlohmann::json doc{{"format", "kneeplan.catalogue/1"}, {"exercises", exercises}};
+  return parse_catalogue(doc.dump(), "test");
+}
+}  // namespace
+
+TEST_CASE("planner: a shared alternative stands in once, not once per missing exercise", "[planner]") {
+  const Catalogue cat = catalogue_of({
+      exercise_json("needs-step", "strength", {"quadriceps"}, {"step"}, {"floor-squat"}),
+      exercise_json("needs-mat", "strength", {"gluteals"}, {"mat"}, {"floor-squat"}),
+      exercise_json("floor-squat", "strength", {"hamstrings"}, {}, {}, "alternative"),
+  });
+  Profile p = adult();
+  p.equipment = std::vector<std::string>{"chair"};
+  const Plan plan = build_plan(cat, gl(), p, options(1));
+  for (const Day* day : all_days(plan)) {
+    const auto n = std::count_if(day->items.begin(), day->items.end(),
+                                 [](const Item& i) { return i.exercise == "floor-squat"; });
+    CHECK(n <= 1);
+  }
+  CHECK(ids_in_plan(plan) == std::set<std::string>{"floor-squat"});
+  REQUIRE(plan.omitted.size() == 2);
+  const Omission* first = omission(plan, "needs-step");
+  const Omission* second = omission(plan, "needs-mat");
+  REQUIRE(first != nullptr);
+  REQUIRE(second != nullptr);
+  CHECK(contains(first->reason, "step"));
+  CHECK(contains(first->reason, "floor-squat"));
+  CHECK(contains(second->reason, "mat"));
+  CHECK(contains(second->reason, "already"));
+}
+
+TEST_CASE("planner: bilateral work is done once, on both legs together", "[planner]") {
+  const Catalogue cat = catalogue_of({
+      exercise_json("squat", "strength", {"quadriceps"}, {}, {}, "routine", "bilateral"),
+      exercise_json("hamstring-stretch", "stretch", {"hamstrings"}, {}, {}, "routine", "bilateral"),
+  });
+  Profile p = adult();
+  p.side = Side::left;
+  const Plan plan = build_plan(cat, gl(), p, options(1));
+  int checked = 0;
+  for (const Day* day : all_days(plan)) {
+    for (const auto& item : day->items) {
+      ++checked;
+      CHECK(item.sides == std::vector<Side>{Side::both});
+      CHECK(item_seconds(item, gl()) == hand_seconds(item, gl()));
+    }
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("planner: multi-joint strength work comes before single-joint work whatever the catalogue order",
+          "[planner]") {
+  nlohmann::json clam = exercise_json("clam", "strength", {"hip external rotators"}, {}, {});
+  clam["mechanic"] = "isolation";
+  nlohmann::json squat = exercise_json("squat", "strength", {"quadriceps"}, {}, {});
+  squat["mechanic"] = "compound";
+  const Catalogue cat = catalogue_of({exercise_json("calf-stretch", "stretch", {"calves"}, {}, {}), clam, squat});
+  const Plan plan = build_plan(cat, gl(), adult(), options(1));
+  int checked = 0;
+  for (const Day* day : all_days(plan)) {
+    if (!has_strength(*day)) continue;
+    ++checked;
+    std::vector<std::string> order;
+    for (const auto& item : day->items) {
+      if (item.category == Category::strength) order.push_back(item.exercise);
+    }
+    CHECK(order == std::vector<std::string>{"squat", "clam"});
+  }
+  CHECK(checked > 0);
+}
+
+// ---------------------------------------------------------------- rule 7
+
+TEST_CASE("planner: a day's minutes are its items' seconds plus transitions, rounded up", "[planner]") {
+  check_all([](const Built& b, Problems& out) {
+    for (const Day* day : all_days(b.plan)) {
+      if (day->rest) continue;
+      int seconds = 0;
+      for (const auto& item : day->items) {
+        const int hand = hand_seconds(item, gl());
+        if (item_seconds(item, gl()) != hand) {
+          out.push_back(fmt::format("{}: item_seconds({}) = {}, formula gives {}", where(b, *day), item.exercise,
+                                    item_seconds(item, gl()), hand));
+        }
+        seconds += hand;
+      }
+      if (!day->items.empty()) seconds += static_cast<int>(day->items.size() - 1) * gl().transition_seconds;
+      if (day->minutes != ceil_minutes(seconds)) {
+        out.push_back(fmt::format("{}: {} minutes, expected ceil({}/60) = {}", where(b, *day), day->minutes, seconds,
+                                  ceil_minutes(seconds)));
+      }
+    }
+  });
+}
+
+TEST_CASE("planner: item_seconds follows the README formula (hand calculation)", "[planner]") {
+  Guidelines g = gl();
+  g.tempo_up_seconds = Range{1, 3};
+  g.tempo_down_seconds = Range{1, 2};
+  g.transition_seconds = 7;
+
+  SECTION("strength: sets x sides x reps.max x (up.max + down.max) + (sets-1) x rest + (sides-1) x transition") {
+    Item item;
+    item.category = Category::strength;
+    item.sets = 3;
+    item.reps = Range{5, 10};
+    item.rest_seconds = 45;
+    item.sides = {Side::left, Side::right};
+    CHECK(item_seconds(item, g) == 3 * 2 * 10 * 5 + 2 * 45 + 7);  // 397
+    item.sides = {Side::right};
+    CHECK(item_seconds(item, g) == 3 * 1 * 10 * 5 + 2 * 45);  // 240
+  }
+  SECTION("stretch: sets x sides x hold.max + (sides-1) x transition") {
+    Item item;
+    item.category = Category::stretch;
+    item.sets = 2;
+    item.hold_seconds = Range{100, 130};
+    item.sides = {Side::left, Side::right};
+    CHECK(item_seconds(item, g) == 2 * 2 * 130 + 7);  // 527
+  }
+  SECTION("foam roll: sets x sides x sum(passes) + (sides-1) x transition") {
+    Item item;
+    item.category = Category::foam_roll;
+    item.sets = 1;
+    item.passes = {{"a", 60}, {"b", 45}, {"c", 30}};
+    item.sides = {Side::left, Side::right};
+    CHECK(item_seconds(item, g) == 1 * 2 * 135 + 7);  // 277
+    item.sides = {Side::left};
+    CHECK(item_seconds(item, g) == 135);
+  }
+}
+
+TEST_CASE("planner: item_seconds of planned items matches a hand calculation from the data", "[planner]") {
+  const Guidelines& g = gl();
+  Profile p = adult();
+  p.side = Side::both;
+  const Plan plan = build_plan(catalogue(), g, p, options(3));
+  // Week 3: novices are at 2 sets, so the rest between sets counts.
+  const Day* day = nullptr;
+  for (const Day& d : plan.weeks[2].days) {
+    if (has_strength(d)) {
+      day = &d;
+      break;
+    }
+  }
+  REQUIRE(day != nullptr);
+  const auto find = [&](const std::string& id) -> const Item& {
+    const auto it = std::find_if(day->items.begin(), day->items.end(), [&](const Item& i) { return i.exercise == id; });
+    REQUIRE(it != day->items.end());
+    return *it;
+  };
+  const LevelRules& novice = g.for_level(Level::novice);
+  const int tempo = g.tempo_up_seconds.max + g.tempo_down_seconds.max;
+
+  const Item& lunge = find("stationary-lunge");
+  REQUIRE(lunge.sets == 2);
+  CHECK(item_seconds(lunge, g) == 2 * 2 * novice.reps.max * tempo + 1 * novice.rest_seconds + g.transition_seconds);
+
+  const Exercise& stretch = exercise("leg-muscles-stretch");
+  CHECK(item_seconds(find("leg-muscles-stretch"), g) == 1 * 2 * stretch.hold_seconds.max + g.transition_seconds);
+
+  const Exercise& roll = exercise("thigh-foam-roll");
+  int passes = 0;
+  for (const auto& pass : roll.passes) passes += pass.seconds;
+  CHECK(item_seconds(find("thigh-foam-roll"), g) == 1 * 2 * passes + g.transition_seconds);
+
+  // With the shipped numbers: 2x2x12x4 + 60 + 20, 2x150 + 20, 2x180 + 20.
+  CHECK(item_seconds(lunge, g) == 272);
+  CHECK(item_seconds(find("leg-muscles-stretch"), g) == 320);
+  CHECK(item_seconds(find("thigh-foam-roll"), g) == 380);
+}
+
+// ---------------------------------------------------------------- rule 8
+
+namespace {
+// The dates of the days that carry the checkpoint note.
+std::vector<sys_days> checkpoint_days(const Plan& plan, const Guidelines& g) {
+  std::vector<sys_days> out;
+  for (const Day* day : all_days(plan)) {
+    for (const auto& note : day->notes) {
+      if (note == g.checkpoint_note) out.push_back(day->date);
+    }
+  }
+  return out;
+}
+
+std::optional<sys_days> last_training_day(const Week& week) {
+  std::optional<sys_days> last;
+  for (const Day& day : week.days) {
+    if (!day.rest) last = day.date;
+  }
+  return last;
+}
+}  // namespace
+
+TEST_CASE("planner: the checkpoint note sits on the last training day of the checkpoint week only", "[planner]") {
+  REQUIRE(gl().checkpoint_week == 4);  // clinical rules: still in pain after 4 weeks
+  REQUIRE_FALSE(gl().checkpoint_note.empty());
+  check_all([](const Built& b, Problems& out) {
+    const int week = gl().checkpoint_week - b.scenario.profile.weeks_done;
+    std::vector<sys_days> expected;
+    if (week >= 1 && week <= static_cast<int>(b.plan.weeks.size())) {
+      expected.push_back(*last_training_day(b.plan.weeks[static_cast<std::size_t>(week - 1)]));
+    }
+    if (checkpoint_days(b.plan, gl()) != expected) out.push_back(b.scenario.name + ": checkpoint note misplaced");
+  });
+
+  SECTION("weeks_done 0: week 4") {
+    const Plan plan = build_plan(catalogue(), gl(), adult(), options(6, Weekday::sunday));
+    CHECK(checkpoint_days(plan, gl()) == std::vector<sys_days>{*last_training_day(plan.weeks[3])});
+    CHECK(format_date(checkpoint_days(plan, gl()).at(0)) == "2026-12-19");  // Saturday of week 4
+  }
+  SECTION("the last training day is found whether the week ends or starts with the rest day") {
+    // Thursday start, Wednesday rest: each week ends on its rest day.
+    const Plan ends_on_rest = build_plan(catalogue(), gl(), adult(), options(4, Weekday::wednesday, 3));
+    CHECK(checkpoint_days(ends_on_rest, gl()) == std::vector<sys_days>{ends_on_rest.weeks[3].days[5].date});
+    // Wednesday start, Wednesday rest: each week starts with its rest day.
+    const Plan starts_on_rest = build_plan(catalogue(), gl(), adult(), options(4, Weekday::wednesday, 2));
+    CHECK(checkpoint_days(starts_on_rest, gl()) == std::vector<sys_days>{starts_on_rest.weeks[3].days[6].date});
+  }
+  SECTION("weeks_done 1: week 3") {
+    Profile p = adult();
+    p.weeks_done = 1;
+    const Plan plan = build_plan(catalogue(), gl(), p, options(6));
+    CHECK(checkpoint_days(plan, gl()) == std::vector<sys_days>{*last_training_day(plan.weeks[2])});
+  }
+  SECTION("fewer than 4 weeks: no note") {
+    for (const int weeks : {1, 2, 3}) {
+      const Plan plan = build_plan(catalogue(), gl(), adult(), options(weeks));
+      CHECK(checkpoint_days(plan, gl()).empty());
+    }
+  }
+  SECTION("weeks_done 4 or more: no note") {
+    for (const int done : {4, 5, 10}) {
+      Profile p = adult();
+      p.weeks_done = done;
+      const Plan plan = build_plan(catalogue(), gl(), p, options(8));
+      CHECK(checkpoint_days(plan, gl()).empty());
+    }
+  }
+  SECTION("checkpoint week from the data") {
+    Guidelines g = gl();
+    g.checkpoint_week = 2;
+    const Plan plan = build_plan(catalogue(), g, adult(), options(4));
+    CHECK(checkpoint_days(plan, g) == std::vector<sys_days>{*last_training_day(plan.weeks[1])});
+  }
+}
+
+// ---------------------------------------------------------------- purity
+
+namespace {
+void compare_plans(const Plan& a, const Plan& b) {
+  REQUIRE(a.weeks.size() == b.weeks.size());
+  CHECK(a.progression == b.progression);
+  REQUIRE(a.omitted.size() == b.omitted.size());
+  for (std::size_t i = 0; i < a.omitted.size(); ++i) {
+    CHECK(a.omitted[i].exercise == b.omitted[i].exercise);
+    CHECK(a.omitted[i].reason == b.omitted[i].reason);
+  }
+  for (std::size_t w = 0; w < a.weeks.size(); ++w) {
+    const Week& wa = a.weeks[w];
+    const Week& wb = b.weeks[w];
+    CHECK(wa.number == wb.number);
+    REQUIRE(wa.days.size() == wb.days.size());
+    for (std::size_t d = 0; d < wa.days.size(); ++d) {
+      const Day& da = wa.days[d];
+      const Day& db = wb.days[d];
+      CHECK(da.date == db.date);
+      CHECK(da.rest == db.rest);
+      CHECK(da.minutes == db.minutes);
+      CHECK(da.notes == db.notes);
+      REQUIRE(da.items.size() == db.items.size());
+      for (std::size_t k = 0; k < da.items.size(); ++k) {
+        const Item& ia = da.items[k];
+        const Item& ib = db.items[k];
+        CHECK(ia.exercise == ib.exercise);
+        CHECK(ia.name == ib.name);
+        CHECK(ia.category == ib.category);
+        CHECK(ia.sets == ib.sets);
+        CHECK(ia.reps == ib.reps);
+        CHECK(ia.hold_seconds == ib.hold_seconds);
+        CHECK(ia.passes == ib.passes);
+        CHECK(ia.sides == ib.sides);
+        CHECK(ia.rest_seconds == ib.rest_seconds);
+        CHECK(ia.cue == ib.cue);
+      }
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("planner: the same inputs give the same plan", "[planner]") {
+  Profile p = adult(Level::advanced);
+  p.side = Side::right;
+  p.age = 70;
+  p.weeks_done = 1;
+  p.equipment = all_but("step");
+  const PlanOptions o = options(6, Weekday::thursday, 5);
+  const Plan a = build_plan(catalogue(), gl(), p, o);
+  const Plan b = build_plan(catalogue(), gl(), p, o);
+  CHECK(render_json(a, "x") == render_json(b, "x"));
+  compare_plans(a, b);
+}
+
+TEST_CASE("planner: the warnings passed in are carried unchanged, with the profile and options", "[planner]") {
+  const std::vector<Finding> warnings{
+      {"obesity-bmi", Severity::caution, "Weight loads the knee.", "WHO"},
+      {"not-a-diagnosis", Severity::info, "Not a diagnosis.", "kneeplan"},
+  };
+  Profile p = adult(Level::intermediate);
+  p.pain = 5;
+  const PlanOptions o = options(2, Weekday::friday, 1);
+  const Plan plan = build_plan(catalogue(), gl(), p, o, warnings);
+  REQUIRE(plan.warnings.size() == warnings.size());
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    CHECK(plan.warnings[i].id == warnings[i].id);
+    CHECK(plan.warnings[i].severity == warnings[i].severity);
+    CHECK(plan.warnings[i].message == warnings[i].message);
+    CHECK(plan.warnings[i].source == warnings[i].source);
+  }
+  CHECK(plan.profile.pain == 5);
+  CHECK(plan.profile.level == Level::intermediate);
+  CHECK(plan.options.weeks == o.weeks);
+  CHECK(plan.options.start == o.start);
+  CHECK(plan.options.rest_day == o.rest_day);
+  CHECK(build_plan(catalogue(), gl(), p, o).warnings.empty());
+}

@@ -1,0 +1,34 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "kneeplan/core/text.hpp"
+
+using namespace kneeplan;
+
+namespace {
+std::vector<std::pair<std::size_t, std::size_t>> repeats_of(const std::vector<std::string>& items) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto repeat : repeats(items.size(), [&](std::size_t i) -> std::string_view { return items[i]; })) {
+    out.emplace_back(repeat.index, repeat.first);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("text: repeats names each later copy and the first, in index order", "[text]") {
+  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  CHECK(repeats_of({}).empty());
+  CHECK(repeats_of({"a"}).empty());
+  CHECK(repeats_of({"a", "b", "c"}).empty());
+  CHECK(repeats_of({"b", "a", "b", "c", "a", "b"}) == Pairs{{2, 0}, {4, 1}, {5, 0}});
+  // Equal prefixes are not equal strings.
+  CHECK(repeats_of({"side", "side-plank", "side"}) == Pairs{{2, 0}});
+}
+
+TEST_CASE("text: closest_matches suggests near words only", "[text]") {
+  const std::vector<std::string> words{"strength", "stretch", "foam_roll"};
+  CHECK(closest_matches("strech", words, 1) == std::vector<std::string>{"stretch"});
+  CHECK(closest_matches("yoga", words).empty());
+}
