@@ -22,6 +22,9 @@ std::string render_text(const Plan& plan, const Style& style);
 std::string render_markdown(const Plan& plan);
 std::string render_json(const Plan& plan, std::string_view generator);
 
+// A profile as a kneeplan.profile/1 file (what `init` saves).
+std::string render_profile_json(const Profile& profile);
+
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
 std::string render_exercise(const Exercise& exercise, const Style& style);
