@@ -44,6 +44,7 @@ Command add_log_command(CLI::App& app, const GlobalOptions& global);
 Command add_history_command(CLI::App& app, const GlobalOptions& global);
 Command add_journal_command(CLI::App& app, const GlobalOptions& global);
 Command add_init_command(CLI::App& app, const GlobalOptions& global);
+Command add_today_command(CLI::App& app, const GlobalOptions& global);
 
 // Prints each diagnostic as one "kneeplan: …" line on stderr.
 void report(const DataError& error);

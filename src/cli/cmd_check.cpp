@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "kneeplan/render/render.hpp"
+#include "coach_flow.hpp"
+#include "locations.hpp"
 #include "output.hpp"
 #include "profile_options.hpp"
 
@@ -22,7 +24,8 @@ int run_check(const GlobalOptions& global, const CheckRequest& request) {
     write_output("-", render_rules_markdown(rules));
     return kOk;
   }
-  const Profile profile = request.profile.resolve();
+  const CoachedProfile coached = resolve_coached(global, request.profile, load_guidelines(global), today());
+  const Profile& profile = coached.profile;
   const std::vector<Finding> findings = screen(rules, profile);
   const Verdict verdict = kneeplan::verdict(findings, profile.cleared_by_clinician);
   std::string bytes;
@@ -30,7 +33,9 @@ int run_check(const GlobalOptions& global, const CheckRequest& request) {
     bytes = render_findings_json(findings, rules, plan_allowed(findings, profile.cleared_by_clinician));
   } else {
     const Style style{colour_for(stdout)};
-    bytes = render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style);
+    for (const auto& decision : coached.facts.decisions) bytes += "From your journal: " + decision.text + "\n";
+    if (!bytes.empty()) bytes += "\n";
+    bytes += render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style);
   }
   write_output("-", bytes);
   // Any finding that needs a doctor first, cleared or not, is a safety finding.

@@ -12,6 +12,7 @@
 #include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/render/journal.hpp"
 #include "kneeplan/render/render.hpp"
+#include "coach_flow.hpp"
 #include "locations.hpp"
 #include "output.hpp"
 #include "profile_options.hpp"
@@ -43,12 +44,13 @@ struct LogRequest {
   }
 };
 
-// The plan for the week from `date`, for the planned doses.
-Plan week_plan(const GlobalOptions& global, const Catalogue& catalogue, const Profile& profile, sys_days date) {
+// The plan for the week from `date`, for the planned doses: the one `plan`
+// and `today` show, so "as planned" is the dose the journal's coach set.
+Plan week_plan(const GlobalOptions& global, const Catalogue& catalogue, const ProfileOptions& profile, sys_days date) {
   PlanOptions options;
   options.weeks = 1;
   options.start = date;
-  return build_plan(catalogue, load_guidelines(global), profile, options);
+  return plan_without_gate(global, catalogue, profile, options);
 }
 
 const Exercise& known_exercise(const Catalogue& catalogue, const std::string& id, std::string_view flag) {
@@ -210,7 +212,7 @@ int run_log(const GlobalOptions& global, const LogRequest& request) {
                             return d.find('=') == std::string::npos;
                           });
   const std::optional<Plan> plan =
-      needs_plan ? std::optional<Plan>(week_plan(global, catalogue, profile, date)) : std::nullopt;
+      needs_plan ? std::optional<Plan>(week_plan(global, catalogue, request.profile, date)) : std::nullopt;
 
   JournalUpdate update;
   if (ask_for_session) {

@@ -5,9 +5,11 @@
 #include <memory>
 
 #include "kneeplan/core/planner.hpp"
+#include "kneeplan/render/coach.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/version.hpp"
 #include "output.hpp"
+#include "coach_flow.hpp"
 #include "plan_flow.hpp"
 
 namespace kneeplan::cli {
@@ -17,23 +19,18 @@ void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   request.plan.add_to(command);
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
       ->type_name("FILE");
+  command.add_flag("--maintenance", request.maintenance,
+                   "The lighter maintenance week, once the journal shows weeks without pain (see the coach rules)");
 }
 
 int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
-  const Catalogue catalogue = load_catalogue(global);
-  const Guidelines guidelines = load_guidelines(global);
-  const SafetyRules rules = load_safety(global);
-  const Profile profile = request.profile.resolve();
-
-  std::vector<Finding> findings = screen(rules, profile);
-  if (!plan_allowed(findings, profile.cleared_by_clinician)) {
-    // Reads as `check` does: the findings, then what to do next.
-    fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
-    fmt::print(stderr, "kneeplan: no plan given. {}\n", verdict_text(verdict(findings, profile.cleared_by_clinician)));
-    return kSafety;
+  if (request.list_coach_rules) {
+    write_output("-", render_coach_rules_markdown(load_guidelines(global)));
+    return kOk;
   }
-
-  const Plan plan = build_plan(catalogue, guidelines, profile, request.plan.resolve(), std::move(findings));
+  const auto coached = coached_plan(global, request.profile, request.plan.resolve(), request.maintenance);
+  if (!coached) return kSafety;
+  const Plan& plan = coached->plan;
   std::string bytes;
   if (request.format == "json") {
     bytes = render_json(plan, fmt::format("kneeplan {}", kVersion));
@@ -54,6 +51,8 @@ Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
       ->type_name("text|json|markdown")
       ->capture_default_str();
+  command->add_flag("--list-coach-rules", request->list_coach_rules,
+                    "Print the rules by which the plan follows the journal, as a Markdown table");
   command->footer("Example: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23");
   return {command, [request, &global] { return produce_plan(global, *request); }};
 }

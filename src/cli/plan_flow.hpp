@@ -12,6 +12,8 @@ struct PlanRequest {
   PlanFlags plan;
   std::string format = "text";  // text | json | markdown
   std::string output;           // empty or "-": stdout
+  bool maintenance = false;     // the lighter week, when the journal allows it
+  bool list_coach_rules = false;
 };
 
 // Adds the profile, plan and -o options of `request` to `command`.

@@ -112,7 +112,7 @@ void ProfileOptions::add_to(CLI::App& command) {
   command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
 }
 
-Profile ProfileOptions::resolve() const {
+Profile ProfileOptions::resolve(const JournalFacts* journal) const {
   Profile profile;
   if (!file.empty()) {
     const std::string text = read_input_file(file);
@@ -128,6 +128,7 @@ Profile ProfileOptions::resolve() const {
       throw DataError(std::move(diagnostics));
     }
   }
+  if (journal) apply_journal_facts(profile, *journal);
   apply_overrides(profile, overrides);
   return profile;
 }

@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/coach.hpp"
 #include "kneeplan/core/guidelines.hpp"
 #include "kneeplan/core/plan.hpp"
 #include "kneeplan/core/profile.hpp"
@@ -23,8 +24,8 @@ struct ProfileOptions {
   // --profile and --no-saved-profile only.
   void add_file_to(CLI::App& command);
   // The profile file (--profile, else the saved one unless told not to) with
-  // the flags applied over it.
-  Profile resolve() const;
+  // the journal's facts, if any, and then the flags applied over it.
+  Profile resolve(const JournalFacts* journal = nullptr) const;
 };
 
 struct PlanFlags {

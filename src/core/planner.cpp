@@ -275,4 +275,8 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   return plan;
 }
 
+int day_minutes(const std::vector<Item>& items, const Guidelines& guidelines) {
+  return (day_seconds(items, guidelines) + 59) / 60;
+}
+
 }  // namespace kneeplan

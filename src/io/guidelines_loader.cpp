@@ -70,6 +70,49 @@ void read_level(Reader& reader, const JsonValue& value, const std::string& at, L
   }
 }
 
+// The coach's rules: one object per rule, each with its numbers and source.
+void read_coach(Reader& reader, const JsonValue& value, CoachRules& c) {
+  const std::string at = "/coach";
+  if (!reader.object(value, at, {"restart", "pain", "regression", "rising_pain", "progression", "maintenance"})) {
+    return;
+  }
+  // The rule `name` as an object with `keys` (its source among them); null when absent or not one.
+  const auto rule = [&](std::string_view name, std::initializer_list<std::string_view> keys,
+                        std::string& source) -> const JsonValue* {
+    const JsonValue* member = reader.member(value, at, name, true);
+    if (!member || !reader.object(*member, child(at, name), keys)) return nullptr;
+    if (auto text = reader.string(*member, child(at, name), "source")) source = *text;
+    return member;
+  };
+  const auto number = [&](const JsonValue* rule_value, std::string_view name, std::string_view key, Bounds bounds,
+                          int& into) {
+    if (auto n = reader.integer(*rule_value, child(at, name), key, bounds)) into = *n;
+  };
+  if (const auto* r = rule("restart", {"gap_days", "source"}, c.restart_source)) number(r, "restart", "gap_days", {1, 365}, c.restart_gap_days);
+  if (const auto* r = rule("pain", {"during_at_most", "source"}, c.pain_source)) number(r, "pain", "during_at_most", {0, 10}, c.pain_during_at_most);
+  if (const auto* r = rule("regression", {"bad_sessions_in_a_row", "source"}, c.regression_source)) {
+    number(r, "regression", "bad_sessions_in_a_row", {1, 10}, c.bad_sessions_to_step_down);
+  }
+  if (const auto* r = rule("rising_pain", {"weeks", "source"}, c.rising_source)) number(r, "rising_pain", "weeks", {1, 10}, c.rising_weeks);
+  if (const auto* r = rule("progression", {"reps_over_range", "sessions_in_a_row", "source"}, c.progression_source)) {
+    number(r, "progression", "reps_over_range", {1, 20}, c.reps_over_range);
+    number(r, "progression", "sessions_in_a_row", {1, 10}, c.sessions_in_a_row);
+  }
+  if (const auto* r = rule("maintenance", {"pain_free_weeks", "sessions_a_week_at_least", "pattern", "source"},
+                           c.maintenance_source)) {
+    number(r, "maintenance", "pain_free_weeks", {1, 10}, c.maintenance_pain_free_weeks);
+    number(r, "maintenance", "sessions_a_week_at_least", {1, 7}, c.maintenance_sessions_a_week);
+    if (auto pattern = reader.string(*r, "/coach/maintenance", "pattern")) {
+      if (pattern->empty() || pattern->size() > 7 || pattern->find_first_not_of("FM-") != std::string::npos) {
+        reader.error("/coach/maintenance/pattern",
+                     fmt::format("expected 1 to 7 of the letters F, M and -, found \"{}\"", *pattern));
+      } else {
+        c.maintenance_pattern = *pattern;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
@@ -77,7 +120,7 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
   Guidelines g;
   if (!reader.object(root, "",
                      {"format", "levels", "youth", "older_adults", "tempo", "progression", "schedule", "transition",
-                      "checkpoint"})) {
+                      "checkpoint", "coach"})) {
     reader.finish();  // throws: the root is not an object
   }
   reader.format(root, kGuidelinesFormat);
@@ -152,6 +195,7 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
     if (auto note = reader.string(*checkpoint, "/checkpoint", "stop_note")) g.checkpoint_stop_note = *note;
     if (auto source = reader.string(*checkpoint, "/checkpoint", "source")) g.checkpoint_source = *source;
   }
+  if (const JsonValue* coach = reader.member(root, "", "coach", true)) read_coach(reader, *coach, g.coach);
   reader.finish();
   return g;
 }

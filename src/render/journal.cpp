@@ -256,3 +256,9 @@ std::string render_history_json(const std::vector<WeekSummary>& weeks) {
 }
 
 }  // namespace kneeplan
+
+namespace kneeplan {
+
+std::string done_text(const ExerciseDone& done) { return dose_done(done); }
+
+}  // namespace kneeplan

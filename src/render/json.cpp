@@ -158,6 +158,21 @@ std::string render_json(const Plan& plan, std::string_view generator) {
   }
   out.end_array();
   out.member("progression", plan.progression);
+  if (!plan.decisions.empty()) {
+    out.key("decisions");
+    out.begin_array();
+    for (const auto& d : plan.decisions) {
+      out.begin_object();
+      out.member("text", d.text);
+      out.key("dates");
+      out.begin_array();
+      for (const auto day : d.dates) out.value(format_date(day));
+      out.end_array();
+      out.member("source", d.source);
+      out.end_object();
+    }
+    out.end_array();
+  }
   out.key("weeks");
   out.begin_array();
   for (const auto& week : plan.weeks) {

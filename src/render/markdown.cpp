@@ -31,6 +31,10 @@ std::string render_markdown(const Plan& plan) {
       out += fmt::format("- **{}**: {} *(Source: {})*\n", name_of(f.severity), f.message, f.source);
     }
   }
+  if (!plan.decisions.empty()) {
+    out += "\n## From your journal\n\n";
+    for (const auto& d : plan.decisions) out += fmt::format("- {} *(Source: {})*\n", d.text, d.source);
+  }
   if (!plan.omitted.empty()) {
     out += "\n## Left out\n\n";
     for (const auto& omission : plan.omitted) out += fmt::format("- `{}`: {}\n", omission.exercise, omission.reason);

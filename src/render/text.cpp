@@ -55,6 +55,10 @@ std::string render_text(const Plan& plan, const Style& style) {
       out += "  " + paint(label, tone_of(finding.severity), style) + " " + wrap(finding.message, kWidth, 11) + "\n";
     }
   }
+  if (!plan.decisions.empty()) {
+    out += "\n" + paint("From your journal", Tone::heading, style) + "\n";
+    for (const auto& d : plan.decisions) out += "  - " + wrap(d.text, kWidth, 4) + "\n";
+  }
   if (!plan.omitted.empty()) {
     out += "\n" + paint("Left out", Tone::heading, style) + "\n";
     for (const auto& omission : plan.omitted) {

@@ -23,6 +23,27 @@ struct LevelRules {
   std::string source;
 };
 
+// How the plan follows the journal: the pain-monitoring model and
+// progression from the log, each number with its source.
+struct CoachRules {
+  int restart_gap_days = 14;  // no session for this long: weeks done count again from 0
+  std::string restart_source;
+  int pain_during_at_most = 5;  // an acceptable session, if also settled by the next morning
+  std::string pain_source;
+  int bad_sessions_to_step_down = 2;  // unacceptable sessions in a row before one set fewer
+  std::string regression_source;
+  int rising_weeks = 2;  // weeks in a row of rising worst pain before a caution finding
+  std::string rising_source;
+  int reps_over_range = 2;    // in the last set ...
+  int sessions_in_a_row = 2;  // ... this many sessions of the exercise in a row: one set more
+  std::string progression_source;
+  int maintenance_pain_free_weeks = 2;
+  int maintenance_sessions_a_week = 5;
+  // One letter per training day: F the whole session, M stretches and rolling, - a day off.
+  std::string maintenance_pattern;
+  std::string maintenance_source;
+};
+
 struct Guidelines {
   std::array<LevelRules, 3> levels;  // indexed by Level
   // Children and teenagers a clinician has cleared get this table whatever
@@ -50,6 +71,7 @@ struct Guidelines {
   // weeks of the routine done by then.
   std::string checkpoint_stop_note;
   std::string checkpoint_source;
+  CoachRules coach;
 
   const LevelRules& for_level(Level level) const { return levels[static_cast<std::size_t>(level)]; }
 };

@@ -49,12 +49,21 @@ struct Omission {
   std::string reason;
 };
 
+// A change the journal made to the plan (see core/coach.hpp), one line for a
+// person, with the dates of the entries it rests on and its source.
+struct Decision {
+  std::string text;
+  std::vector<std::chrono::sys_days> dates;
+  std::string source;
+};
+
 struct Plan {
   Profile profile;
   PlanOptions options;
   std::vector<Finding> warnings;  // findings shown with the plan
   std::vector<Omission> omitted;
   std::string progression;        // how to move on, in words
+  std::vector<Decision> decisions;  // from the journal; empty without one
   std::vector<Week> weeks;
 };
 

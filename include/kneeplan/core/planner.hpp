@@ -16,5 +16,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
 
 // Estimated seconds for one item, per the README formula.
 int item_seconds(const Item& item, const Guidelines& guidelines);
+// Estimated minutes for a day's items, transitions included, rounded up.
+int day_minutes(const std::vector<Item>& items, const Guidelines& guidelines);
 
 }  // namespace kneeplan

@@ -19,6 +19,9 @@ std::string render_entry_json(const JournalEntry& entry);
 // One entry for a person; exercise names come from `catalogue` when it has them.
 std::string render_entry_text(const JournalEntry& entry, const Catalogue& catalogue, const Style& style);
 
+// One record's dose: "2 x 12 reps", "30 s".
+std::string done_text(const ExerciseDone& done);
+
 // For log's questions: "1 x 8-12 reps, left and right"; "Sun 2026-11-22".
 std::string planned_dose_text(const Item& item);
 std::string day_text(std::chrono::sys_days day);

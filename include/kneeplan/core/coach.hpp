@@ -1,0 +1,67 @@
+#pragma once
+// The coach: how the plan follows the journal. Pure rules over plain journal
+// entries (the CLI reads them from the store), with every number in the
+// guidelines' `coach` table. Each change comes back as a Decision saying why,
+// the dates it rests on and its source.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/journal.hpp"
+#include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/safety.hpp"
+
+namespace kneeplan {
+
+// What the journal says about the person, for the screen. The CLI sets these
+// on the profile after the profile file and before the flags, so the one
+// screen decides (the 4-week checkpoint, red flags) and flags still win.
+struct JournalFacts {
+  std::optional<int> weeks_done;      // whole weeks since the first session of the current run
+  std::optional<int> pain;            // the worst score in the last week of logged sessions
+  std::vector<std::string> symptoms;  // red flags logged and not yet marked gone
+  std::vector<Decision> decisions;
+};
+
+// Entries after `today` are ignored. A run of sessions (entries with an
+// exercise done) ends at a gap of coach.restart_gap_days or more, and the
+// count of weeks starts again.
+JournalFacts journal_facts(const std::vector<JournalEntry>& entries, std::chrono::sys_days today,
+                           const Guidelines& guidelines);
+
+// Sets the facts on `profile`: weeks done and pain replace the profile's,
+// symptoms join its own.
+void apply_journal_facts(Profile& profile, const JournalFacts& facts);
+
+// One strength exercise's set count on one side, from the log.
+struct Dose {
+  std::string exercise;
+  Side side = Side::both;
+  int sets = 1;
+};
+
+struct Coaching {
+  std::vector<Decision> decisions;
+  std::vector<Finding> findings;  // a caution when the worst weekly pain keeps rising
+  std::vector<Dose> doses;
+  bool maintenance_offered = false;  // pain-free, well-kept weeks: a lighter week may be chosen
+  bool maintenance = false;          // ... and it was asked for: the plan gets it
+};
+
+// The coach's decisions for `plan` (built from the profile that
+// journal_facts() fed): set counts per exercise and side from the
+// pain-monitoring model and the 2-for-2 rule, a hold when pain rises from
+// week to week, and the lighter maintenance week.
+Coaching coach(const std::vector<JournalEntry>& entries, std::chrono::sys_days today, const Plan& plan,
+               const Guidelines& guidelines, bool maintenance_asked);
+
+// Puts the coaching into the plan: the doses (an item whose sides differ is
+// split per side), the maintenance week, the findings and the decisions.
+void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guidelines);
+
+// "11-23": how decisions name the dates of entries.
+std::string month_day(std::chrono::sys_days day);
+
+}  // namespace kneeplan

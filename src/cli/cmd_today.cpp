@@ -1,0 +1,75 @@
+// `kneeplan today`: the day's session on one screen, with what is logged already.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "coach_flow.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/render/today.hpp"
+#include "locations.hpp"
+#include "output.hpp"
+
+namespace kneeplan::cli {
+
+namespace {
+
+struct TodayRequest {
+  ProfileOptions profile;
+  PlanFlags plan;
+  std::string date;  // empty: today
+  bool maintenance = false;
+  bool json = false;
+};
+
+int run_today(const GlobalOptions& global, const TodayRequest& request) {
+  PlanFlags flags = request.plan;
+  flags.weeks = 1;
+  flags.start = request.date.empty() ? format_date(today()) : request.date;
+  const auto coached = coached_plan(global, request.profile, flags.resolve(), request.maintenance);
+  if (!coached) return kSafety;
+  const Plan& plan = coached->plan;
+  const std::vector<Day>& days = plan.weeks.front().days;
+
+  TodayView view;
+  view.plan = &plan;
+  view.day = &days.front();
+  if (view.day->rest) {
+    const auto next = std::find_if(days.begin() + 1, days.end(), [](const Day& d) { return !d.rest; });
+    if (next != days.end()) view.next = &*next;
+  }
+  if (coached->entries) {
+    const auto& entries = *coached->entries;
+    const auto found = std::find_if(entries.begin(), entries.end(),
+                                    [&](const JournalEntry& e) { return e.date == view.day->date; });
+    if (found != entries.end()) view.logged = &*found;
+  }
+  write_output("-", request.json ? render_today_json(view) : render_today_text(view, Style{colour_for(stdout)}));
+  return kOk;
+}
+
+}  // namespace
+
+Command add_today_command(CLI::App& app, const GlobalOptions& global) {
+  auto request = std::make_shared<TodayRequest>();
+  CLI::App* command =
+      app.add_subcommand("today", "Show today's session: each exercise with its dose, sides and key cue, and what "
+                                  "is logged already");
+  request->profile.add_to(*command);
+  command->add_option("--date", request->date, "The day to show (default: today)")
+      ->check(calendar_date())
+      ->type_name("YYYY-MM-DD");
+  command->add_option("--rest-day", request->plan.rest_day, "Weekday to rest")
+      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
+                            CLI::ignore_case)
+                  .description(""))
+      ->capture_default_str()
+      ->type_name("monday..sunday");
+  command->add_flag("--maintenance", request->maintenance,
+                    "The lighter maintenance week, once the journal shows weeks without pain");
+  command->add_flag("--json", request->json, "Print the day as JSON (format kneeplan.today/1)");
+  command->footer("Example: kneeplan today --date 2026-11-23");
+  return {command, [request, &global] { return run_today(global, *request); }};
+}
+
+}  // namespace kneeplan::cli

@@ -1,0 +1,79 @@
+#include "coach_flow.hpp"
+
+#include <fmt/format.h>
+
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/io/diagnostics.hpp"
+#include "kneeplan/io/journal_store.hpp"
+#include "kneeplan/render/render.hpp"
+#include "locations.hpp"
+#include "output.hpp"
+
+namespace kneeplan::cli {
+
+std::optional<std::vector<JournalEntry>> read_journal(const GlobalOptions& global, bool may_be_new) {
+  std::filesystem::path path;
+  if (!global.journal.empty()) {
+    path = global.journal;
+  } else {
+    try {
+      path = journal_path(global);
+    } catch (const UsageError&) {
+      return std::nullopt;  // no home to look in: no default journal
+    }
+  }
+  auto store = JournalStore::open_existing(path);
+  if (!store) {
+    if (global.journal.empty() || may_be_new) return std::nullopt;
+    throw DataError(path.string(), "", "no journal here; `kneeplan log` starts one, or leave out --journal");
+  }
+  return store->entries();
+}
+
+CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions& options, const Guidelines& guidelines,
+                               std::chrono::sys_days today, bool may_be_new) {
+  CoachedProfile coached;
+  coached.entries = read_journal(global, may_be_new);
+  if (coached.entries) coached.facts = journal_facts(*coached.entries, today, guidelines);
+  coached.profile = options.resolve(coached.entries ? &coached.facts : nullptr);
+  return coached;
+}
+
+std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
+                                 const PlanOptions& options, bool maintenance) {
+  const Catalogue catalogue = load_catalogue(global);
+  const Guidelines guidelines = load_guidelines(global);
+  const SafetyRules rules = load_safety(global);
+  // The plan's first day is the coach's today, so the same --start gives the same plan.
+  CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start);
+  if (maintenance && !coached.entries) {
+    throw UsageError("--maintenance: the lighter week follows the journal, and there is none; log sessions first");
+  }
+  const Profile& profile = coached.profile;
+
+  std::vector<Finding> findings = screen(rules, profile);
+  if (!plan_allowed(findings, profile.cleared_by_clinician)) {
+    // Reads as `check` does: what the journal said, the findings, then what to do next.
+    for (const auto& decision : coached.facts.decisions) fmt::print(stderr, "From your journal: {}\n", decision.text);
+    fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
+    fmt::print(stderr, "kneeplan: no plan given. {}\n", verdict_text(verdict(findings, profile.cleared_by_clinician)));
+    return std::nullopt;
+  }
+  Plan plan = build_plan(catalogue, guidelines, profile, options, std::move(findings));
+  if (coached.entries) {
+    plan.decisions = coached.facts.decisions;
+    apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, maintenance), guidelines);
+  }
+  return CoachedPlan{std::move(plan), std::move(coached.entries)};
+}
+
+Plan plan_without_gate(const GlobalOptions& global, const Catalogue& catalogue, const ProfileOptions& profile_options,
+                       const PlanOptions& options) {
+  const Guidelines guidelines = load_guidelines(global);
+  const CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, true);
+  Plan plan = build_plan(catalogue, guidelines, coached.profile, options, screen(load_safety(global), coached.profile));
+  if (coached.entries) apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, false), guidelines);
+  return plan;
+}
+
+}  // namespace kneeplan::cli

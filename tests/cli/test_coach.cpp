@@ -1,0 +1,177 @@
+// End to end: a journal built with `kneeplan log` over simulated weeks, and
+// what `plan`, `export`, `check` and `today` make of it each week.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "run.hpp"
+
+using kneeplan::test::read_file;
+using kneeplan::test::run_kneeplan;
+using kneeplan::test::scratch_dir;
+using kneeplan::test::source_dir;
+
+namespace {
+
+struct Journal {
+  std::string path = (scratch_dir() / "journal.db").string();
+
+  void log(const std::string& date, const std::string& plank, const std::vector<std::string>& more = {}) const {
+    std::vector<std::string> args{"--journal", path, "log", "--no-saved-profile", "--date", date, "--done",
+                                  "side-plank=" + plank};
+    args.insert(args.end(), more.begin(), more.end());
+    const auto result = run_kneeplan(args);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+
+  nlohmann::json plan(const std::string& start, int expected_exit = 0,
+                      const std::vector<std::string>& more = {}) const {
+    std::vector<std::string> args{"--journal", path, "export", "--no-saved-profile", "--start", start, "--weeks", "1"};
+    args.insert(args.end(), more.begin(), more.end());
+    const auto result = run_kneeplan(args);
+    INFO(result.err);
+    REQUIRE(result.exit_code == expected_exit);
+    return expected_exit == 0 ? nlohmann::json::parse(result.out) : nlohmann::json{{"stderr", result.err}};
+  }
+};
+
+// The side plank's sets per side in the plan's first week.
+std::map<std::string, int> plank_sets(const nlohmann::json& plan) {
+  std::map<std::string, int> sets;
+  for (const auto& day : plan["weeks"][0]["days"]) {
+    for (const auto& item : day["items"]) {
+      if (item["exercise"] != "side-plank") continue;
+      for (const auto& side : item["sides"]) sets[side.get<std::string>()] = item["sets"].get<int>();
+    }
+  }
+  return sets;
+}
+
+bool decided(const nlohmann::json& plan, const std::string& words) {
+  if (!plan.contains("decisions")) return false;
+  for (const auto& decision : plan["decisions"]) {
+    if (decision["text"].get<std::string>().find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Six weeks of logged sessions: the plan follows the journal week by week", "[cli][coach]") {
+  const Journal journal;
+  const std::vector<std::string> easy{"--pain-during", "1", "--pain-before", "0", "--pain-next-day", "0"};
+
+  // Week 1: one set of 10 each side, little pain.
+  for (const char* date : {"2026-10-05", "2026-10-07", "2026-10-09"}) journal.log(date, "left:1x10,right:1x10", easy);
+  auto plan = journal.plan("2026-10-12");
+  CHECK(plank_sets(plan) == std::map<std::string, int>{{"left", 1}, {"right", 1}});
+  CHECK(decided(plan, "1 week done since the first session, on 10-05"));
+  CHECK(plan["profile"]["weeks_done"] == 1);
+
+  // Week 2: 2 reps over the range on the left only, twice in a row.
+  for (const char* date : {"2026-10-12", "2026-10-14"}) journal.log(date, "left:1x14,right:1x12", easy);
+  plan = journal.plan("2026-10-19");
+  CHECK(plank_sets(plan) == std::map<std::string, int>{{"left", 2}, {"right", 1}});
+  CHECK(decided(plan, "Side plank, left: 2 reps over the range in the last set on 10-12 and 10-14: next set count "
+                      "(2 sets)"));
+
+  // Week 3: too much pain during, twice in a row: the worst score is the pain
+  // now, and moderate pain keeps strength at the fewest sets.
+  const std::vector<std::string> sore{"--pain-during", "6", "--pain-before", "0", "--pain-next-day", "0"};
+  for (const char* date : {"2026-10-19", "2026-10-21"}) journal.log(date, "left:2x10,right:1x10", sore);
+  plan = journal.plan("2026-10-26");
+  CHECK(plank_sets(plan) == std::map<std::string, int>{{"left", 1}, {"right", 1}});
+  CHECK(plan["profile"]["pain"] == 6);
+  CHECK(decided(plan, "strength stays at the fewest sets while the moderate-pain finding applies (knee pain 6 now)"));
+  CHECK(decided(plan, "worst weekly pain rose (1, then 6"));
+  // With the pain given as 3 (a flag wins), the pain-monitoring model steps the left side down a set.
+  plan = journal.plan("2026-10-26", 0, {"--pain", "3"});
+  CHECK(decided(plan, "Side plank, left: pain 6 during on 10-19; pain 6 during on 10-21: one set fewer (1 set)"));
+
+  // Week 4: easy sessions, but a score of 1 after the last one; 4 weeks done: see a doctor first.
+  for (const char* date : {"2026-10-26", "2026-10-28"}) journal.log(date, "1x10", easy);
+  journal.log("2026-10-30", "1x10", {"--pain-during", "1", "--pain-after", "1"});
+  const auto refused = journal.plan("2026-11-02", 3);
+  CHECK(refused["stderr"].get<std::string>().find("4 weeks done since the first session") != std::string::npos);
+  CHECK(refused["stderr"].get<std::string>().find("no plan given") != std::string::npos);
+  // Flags still win over the journal.
+  plan = journal.plan("2026-11-02", 0, {"--pain", "0"});
+  CHECK(plan["profile"]["weeks_done"] == 4);
+  CHECK(plan["profile"]["pain"] == 0);
+
+  // Weeks 5 and 6: no sessions. The count starts again.
+  plan = journal.plan("2026-11-16");
+  CHECK(decided(plan, "no session since 10-30, 14 days or more: the routine starts again from week 1"));
+  CHECK(plan["profile"]["weeks_done"] == 0);
+  CHECK(plank_sets(plan) == std::map<std::string, int>{{"left", 1}, {"right", 1}});
+
+  // Same journal, same inputs, same --start: the same bytes.
+  const std::vector<std::string> args{"--journal", journal.path, "plan", "--no-saved-profile", "--start", "2026-10-19"};
+  const auto first = run_kneeplan(args);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("From your journal") != std::string::npos);
+  CHECK(run_kneeplan(args).out == first.out);
+}
+
+TEST_CASE("check reads the journal: a logged red flag counts until it is marked gone", "[cli][coach]") {
+  const Journal journal;
+  journal.log("2026-10-05", "1x10", {"--symptom", "locking"});
+  const std::vector<std::string> check{"--journal", journal.path, "check", "--no-saved-profile"};
+  auto result = run_kneeplan(check);
+  CHECK(result.exit_code == 3);
+  CHECK(result.out.find("From your journal: locking logged on 10-05") != std::string::npos);
+  journal.log("2026-10-07", "1x10", {"--symptom-gone", "locking"});
+  result = run_kneeplan(check);
+  CHECK(result.out.find("locking") == std::string::npos);
+}
+
+TEST_CASE("plan, export, check and today never create a journal", "[cli][coach]") {
+  const auto missing = scratch_dir() / "none.db";
+  for (const char* command : {"plan", "export", "check", "today"}) {
+    const auto result = run_kneeplan({"--journal", missing.string(), command, "--no-saved-profile"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("no journal here") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(missing));
+  }
+  const auto result = run_kneeplan({"plan", "--no-saved-profile", "--maintenance"});
+  CHECK(result.exit_code == 2);
+}
+
+TEST_CASE("today: the session with dose, sides, cue and what is logged; the rest day shows tomorrow", "[cli][coach]") {
+  const Journal journal;
+  journal.log("2026-10-07", "left:1x11,right:1x9");
+  const auto day = run_kneeplan({"--journal", journal.path, "today", "--no-saved-profile", "--date", "2026-10-07"});
+  REQUIRE(day.exit_code == 0);
+  CHECK(day.out.find("Today, Wed 2026-10-07") != std::string::npos);
+  CHECK(day.out.find("Side plank") != std::string::npos);
+  CHECK(day.out.find("Logged today: left 11 reps, right 9 reps") != std::string::npos);
+  CHECK(day.out.find(" min)") != std::string::npos);
+
+  const auto rest = run_kneeplan({"today", "--no-saved-profile", "--date", "2026-10-11"});
+  REQUIRE(rest.exit_code == 0);
+  CHECK(rest.out.find("rest day") != std::string::npos);
+  CHECK(rest.out.find("Tomorrow, Mon 2026-10-12") != std::string::npos);
+
+  const auto json = run_kneeplan({"today", "--no-saved-profile", "--date", "2026-10-11", "--json"});
+  REQUIRE(json.exit_code == 0);
+  const auto parsed = nlohmann::json::parse(json.out);
+  CHECK(parsed["today"]["rest"] == true);
+  CHECK(parsed["next"]["date"] == "2026-10-12");
+  CHECK_FALSE(parsed["next"]["items"].empty());
+}
+
+TEST_CASE("README's coach rules table is the one the program prints", "[cli][coach][readme]") {
+  const std::string readme = read_file(source_dir() / "README.md");
+  const auto from = readme.find("<!-- coach-rules:begin -->\n");
+  const auto to = readme.find("<!-- coach-rules:end -->");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  const std::string table = readme.substr(from + 27, to - from - 27);
+  const auto listed = run_kneeplan({"plan", "--list-coach-rules"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(table == listed.out);
+}

@@ -1,0 +1,339 @@
+// The coach's rules at and around their thresholds (the guidelines' coach
+// table and the checkpoint), over journals built entry by entry.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data.hpp"
+#include "kneeplan/core/coach.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/core/safety.hpp"
+
+using namespace kneeplan;
+using std::chrono::days;
+using std::chrono::sys_days;
+
+namespace {
+
+const Guidelines& gl() { return test::builtin_guidelines(); }
+const CoachRules& rules() { return gl().coach; }
+
+sys_days day(const char* text) { return *parse_date(text); }
+
+ExerciseDone rec(const std::string& exercise, Side side, int sets, int reps) {
+  return {exercise, exercise, side, sets, Measure::reps, reps};
+}
+
+// A session of side plank on both sides at `reps` (per side unless given).
+JournalEntry plank(sys_days date, int sets, int left, int right, std::optional<int> during = std::nullopt) {
+  JournalEntry entry;
+  entry.date = date;
+  entry.done = {rec("side-plank", Side::left, sets, left), rec("side-plank", Side::right, sets, right)};
+  if (during) entry.pain_at(Moment::during) = {during, during};
+  return entry;
+}
+
+struct Outcome {
+  JournalFacts facts;
+  std::vector<Finding> findings;
+  bool allowed = true;
+  Plan plan;
+  Coaching coaching;
+};
+
+// What plan does: facts into the profile, then the --pain flag if given,
+// the screen, the plan, the coach.
+Outcome run_coach(const std::vector<JournalEntry>& entries, sys_days today, bool maintenance = false,
+                  std::optional<int> pain_flag = std::nullopt) {
+  Outcome out;
+  Profile profile;
+  out.facts = journal_facts(entries, today, gl());
+  apply_journal_facts(profile, out.facts);
+  if (pain_flag) profile.pain = *pain_flag;
+  out.findings = screen(test::builtin_safety(), profile);
+  out.allowed = plan_allowed(out.findings, profile.cleared_by_clinician);
+  PlanOptions options;
+  options.weeks = 1;
+  options.start = today;
+  out.plan = build_plan(test::builtin_catalogue(), gl(), profile, options, out.findings);
+  out.plan.decisions = out.facts.decisions;
+  out.coaching = coach(entries, today, out.plan, gl(), maintenance);
+  apply_coaching(out.plan, out.coaching, gl());
+  return out;
+}
+
+std::optional<int> dose(const Coaching& coaching, const std::string& exercise, Side side) {
+  for (const auto& d : coaching.doses) {
+    if (d.exercise == exercise && d.side == side) return d.sets;
+  }
+  return std::nullopt;
+}
+
+bool says(const std::vector<Decision>& decisions, const std::string& words) {
+  return std::any_of(decisions.begin(), decisions.end(),
+                     [&](const Decision& d) { return d.text.find(words) != std::string::npos; });
+}
+
+bool has_finding(const std::vector<Finding>& findings, const std::string& id) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.id == id; });
+}
+
+// The top of the novice range plus the rule's margin.
+int over() { return gl().for_level(Level::novice).reps.max + rules().reps_over_range; }
+
+}  // namespace
+
+TEST_CASE("2-for-2: two sessions in a row with 2 reps over the range add a set, per side", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  SECTION("both sides at the margin: the next set count, with the dates it rests on") {
+    const auto out = run_coach({plank(day("2026-11-23"), 1, over(), over()), plank(day("2026-11-25"), 1, over(), over())},
+                               today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 2);
+    CHECK(dose(out.coaching, "side-plank", Side::right) == 2);
+    CHECK(says(out.plan.decisions,
+               "Side plank, left: 2 reps over the range in the last set on 11-23 and 11-25: next set count (2 sets)"));
+    const auto decision = std::find_if(out.plan.decisions.begin(), out.plan.decisions.end(),
+                                       [](const Decision& d) { return d.text.find("Side plank, left") == 0; });
+    REQUIRE(decision != out.plan.decisions.end());
+    CHECK(decision->dates == std::vector<sys_days>{day("2026-11-23"), day("2026-11-25")});
+    CHECK(decision->source == rules().progression_source);
+  }
+  SECTION("one rep short of the margin: no progression") {
+    const auto out = run_coach(
+        {plank(day("2026-11-23"), 1, over() - 1, over()), plank(day("2026-11-25"), 1, over() - 1, over())}, today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+    CHECK(dose(out.coaching, "side-plank", Side::right) == 2);
+    // The sides differ, so the plan holds one item per side.
+    for (const auto& d : out.plan.weeks.front().days) {
+      for (const auto& item : d.items) {
+        if (item.exercise != "side-plank") continue;
+        REQUIRE(item.sides.size() == 1);
+        CHECK(item.sets == (item.sides.front() == Side::left ? 1 : 2));
+      }
+    }
+  }
+  SECTION("one good session is not two in a row") {
+    const auto out = run_coach({plank(day("2026-11-23"), 1, 9, 9), plank(day("2026-11-25"), 1, over(), over())}, today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+  }
+  SECTION("a session that skipped the exercise breaks the row") {
+    JournalEntry skipped;
+    skipped.date = day("2026-11-24");
+    skipped.done = {rec("single-leg-bridge", Side::left, 1, 10)};
+    skipped.skipped = {{"side-plank", "tired"}};
+    const auto out = run_coach(
+        {plank(day("2026-11-23"), 1, over(), over()), skipped, plank(day("2026-11-25"), 1, over(), over())}, today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+  }
+  SECTION("at the level's top set count, it stays there") {
+    const int top = gl().for_level(Level::novice).sets.max;
+    const auto out =
+        run_coach({plank(day("2026-11-23"), top, over(), over()), plank(day("2026-11-25"), top, over(), over())}, today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == top);
+    CHECK(says(out.plan.decisions, "already at the top set count"));
+  }
+}
+
+TEST_CASE("Pain during: up to 5 lets progression go on, above 5 holds the dose", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  const int limit = rules().pain_during_at_most;
+  // The worst score would also be the pain now and hold everything by the
+  // moderate-pain finding; the person gives it as 3 (the --pain flag).
+  const auto at = run_coach(
+      {plank(day("2026-11-23"), 1, over(), over(), limit), plank(day("2026-11-25"), 1, over(), over(), limit)}, today,
+      false, 3);
+  CHECK(dose(at.coaching, "side-plank", Side::left) == 2);
+
+  const auto above = run_coach(
+      {plank(day("2026-11-23"), 1, over(), over(), limit), plank(day("2026-11-25"), 2, over(), over(), limit + 1)},
+      today, false, 3);
+  CHECK(dose(above.coaching, "side-plank", Side::left) == 2);  // the dose done that day, no more
+  CHECK(says(above.plan.decisions, "Side plank, left: pain 6 during on 11-25: stays at 2 sets"));
+}
+
+TEST_CASE("The next morning: settled to the level before, or not", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  auto with_morning = [&](int before, int next) {
+    auto second = plank(day("2026-11-25"), 1, over(), over());
+    second.pain_at(Moment::before) = {before, before};
+    second.pain_at(Moment::next_day) = {next, next};
+    return run_coach({plank(day("2026-11-23"), 1, over(), over()), second}, today);
+  };
+  CHECK(dose(with_morning(1, 1).coaching, "side-plank", Side::left) == 2);
+  const auto unsettled = with_morning(1, 2);
+  CHECK(dose(unsettled.coaching, "side-plank", Side::left) == 1);
+  CHECK(says(unsettled.plan.decisions, "left knee pain 2 the morning after 11-25, above the 1 before"));
+}
+
+TEST_CASE("Two unacceptable sessions in a row step an exercise down a set", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  const int bad = rules().pain_during_at_most + 1;
+  SECTION("twice: one set fewer (the pain now given as 3)") {
+    const auto out = run_coach({plank(day("2026-11-23"), 2, 10, 10, bad), plank(day("2026-11-25"), 2, 10, 10, bad)},
+                               today, false, 3);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+    CHECK(says(out.plan.decisions, "pain 6 during on 11-23; pain 6 during on 11-25: one set fewer (1 set)"));
+  }
+  SECTION("once, after a good session: held, not stepped down") {
+    const auto out = run_coach({plank(day("2026-11-23"), 2, 10, 10), plank(day("2026-11-25"), 2, 10, 10, bad)}, today, false, 3);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 2);
+  }
+  SECTION("at the fewest sets already: it stays there") {
+    const auto out = run_coach({plank(day("2026-11-23"), 1, 10, 10, bad), plank(day("2026-11-25"), 1, 10, 10, bad)},
+                               today, false, 3);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+    CHECK(says(out.plan.decisions, "already at the fewest sets"));
+  }
+}
+
+TEST_CASE("Worst weekly pain: a rise holds everything; rising twice adds a caution", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  // Weeks from 11-09, 11-16 and 11-23; the last week also meets 2-for-2.
+  auto weeks = [&](int first, int second, int third) {
+    return run_coach({plank(day("2026-11-09"), 1, 10, 10, first), plank(day("2026-11-16"), 1, 10, 10, second),
+                      plank(day("2026-11-23"), 1, over(), over(), third), plank(day("2026-11-25"), 1, over(), over(), third)},
+                     today);
+  };
+  const auto flat = weeks(2, 2, 2);
+  CHECK(dose(flat.coaching, "side-plank", Side::left) == 2);
+  CHECK_FALSE(has_finding(flat.plan.warnings, "pain-rising"));
+
+  const auto once = weeks(2, 2, 3);
+  CHECK(dose(once.coaching, "side-plank", Side::left) == 1);
+  CHECK(says(once.plan.decisions, "worst weekly pain rose (2, then 3"));
+  CHECK_FALSE(has_finding(once.plan.warnings, "pain-rising"));
+
+  const auto twice = weeks(1, 2, 3);
+  CHECK(dose(twice.coaching, "side-plank", Side::left) == 1);
+  CHECK(has_finding(twice.plan.warnings, "pain-rising"));
+
+  const auto fell = weeks(3, 2, 3);  // down, then up: one rise
+  CHECK_FALSE(has_finding(fell.plan.warnings, "pain-rising"));
+}
+
+TEST_CASE("Weeks done count from the first session; a 2-week gap starts again", "[coach]") {
+  const sys_days first = day("2026-11-02");
+  const auto session = [](sys_days d) { return plank(d, 1, 10, 10); };
+  SECTION("no gap: whole weeks since the first session") {
+    std::vector<JournalEntry> entries;
+    for (int d = 0; d < 28; d += 3) entries.push_back(session(first + days{d}));
+    CHECK(journal_facts(entries, first + days{27}, gl()).weeks_done == 3);
+    CHECK(journal_facts(entries, first + days{28}, gl()).weeks_done == 4);
+  }
+  SECTION("a gap one day short of the rule keeps the count") {
+    const auto facts = journal_facts({session(first), session(first + days{rules().restart_gap_days - 1})},
+                                     first + days{21}, gl());
+    CHECK(facts.weeks_done == 3);
+  }
+  SECTION("a gap of the rule's days restarts it, and says so") {
+    const sys_days restart = first + days{rules().restart_gap_days};
+    const auto facts = journal_facts({session(first), session(restart)}, restart + days{7}, gl());
+    CHECK(facts.weeks_done == 1);
+    CHECK(says(facts.decisions, "no session from 11-02 to 11-16"));
+  }
+  SECTION("no session up to today for the rule's days: week 1 again") {
+    const auto facts = journal_facts({session(first)}, first + days{rules().restart_gap_days}, gl());
+    CHECK(facts.weeks_done == 0);
+    CHECK_FALSE(facts.pain);
+    CHECK(says(facts.decisions, "starts again from week 1"));
+  }
+  SECTION("entries after today are not read") {
+    CHECK_FALSE(journal_facts({session(first)}, first - days{1}, gl()).weeks_done);
+  }
+}
+
+TEST_CASE("The 4-week checkpoint from the journal: pain in the last week of sessions refers", "[coach]") {
+  const sys_days first = day("2026-11-02");
+  auto journal = [&](int last_pain) {
+    std::vector<JournalEntry> entries;
+    for (int d = 0; d < 28; d += 2) entries.push_back(plank(first + days{d}, 1, 10, 10, 0));
+    entries.back().pain_at(Moment::after).left = last_pain;
+    return entries;
+  };
+  const auto pain = run_coach(journal(1), first + days{gl().checkpoint_week * 7});
+  CHECK(pain.facts.weeks_done == gl().checkpoint_week);
+  CHECK(pain.facts.pain == 1);
+  CHECK(has_finding(pain.findings, "pain-after-4-weeks"));
+  CHECK_FALSE(pain.allowed);
+
+  CHECK_FALSE(has_finding(run_coach(journal(0), first + days{gl().checkpoint_week * 7}).findings, "pain-after-4-weeks"));
+  // A day before the checkpoint: not yet.
+  CHECK_FALSE(
+      has_finding(run_coach(journal(1), first + days{gl().checkpoint_week * 7 - 1}).findings, "pain-after-4-weeks"));
+}
+
+TEST_CASE("A logged red-flag symptom counts until an entry records it gone", "[coach]") {
+  JournalEntry entry = plank(day("2026-11-23"), 1, 10, 10);
+  entry.symptoms = {{"buckling", std::nullopt}};
+  const auto open = run_coach({entry}, day("2026-11-25"));
+  CHECK(open.facts.symptoms == std::vector<std::string>{"buckling"});
+  CHECK(has_finding(open.findings, "symptom-buckling"));
+  CHECK_FALSE(open.allowed);
+
+  entry.symptoms = {{"buckling", day("2026-11-24")}};
+  CHECK(journal_facts({entry}, day("2026-11-25"), gl()).symptoms.empty());
+  // Gone after the day asked about: still there on that day.
+  CHECK(journal_facts({entry}, day("2026-11-23"), gl()).symptoms == std::vector<std::string>{"buckling"});
+}
+
+TEST_CASE("Maintenance: offered after pain-free, well-kept weeks; applied when asked", "[coach]") {
+  const sys_days today = day("2026-11-30");  // a Monday
+  auto weeks_of = [&](int sessions_second_week, int pain) {
+    std::vector<JournalEntry> entries;
+    for (const sys_days monday : {day("2026-11-16"), day("2026-11-23")}) {
+      const int sessions = monday == day("2026-11-23") ? sessions_second_week : 6;
+      for (int d = 0; d < sessions; ++d) {
+        JournalEntry e = plank(monday + days{d}, 1, 10, 10, 0);
+        if (d == 1 && monday == day("2026-11-23")) e.pain_at(Moment::after).right = pain;
+        entries.push_back(e);
+      }
+    }
+    return entries;
+  };
+  const int enough = rules().maintenance_sessions_a_week;
+  SECTION("enough sessions and pain 0: offered, not applied unless asked") {
+    const auto offered = run_coach(weeks_of(enough, 0), today);
+    CHECK(offered.coaching.maintenance_offered);
+    CHECK_FALSE(offered.coaching.maintenance);
+    CHECK(says(offered.plan.decisions, "--maintenance"));
+    const auto applied = run_coach(weeks_of(enough, 0), today, true);
+    CHECK(applied.coaching.maintenance);
+    const std::string& pattern = rules().maintenance_pattern;
+    int strength_days = 0;
+    int sessions = 0;
+    for (const auto& d : applied.plan.weeks.front().days) {
+      if (d.rest) continue;
+      ++sessions;
+      if (std::any_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.category == Category::strength; })) {
+        ++strength_days;
+      }
+    }
+    CHECK(strength_days == std::count(pattern.begin(), pattern.end(), 'F'));
+    CHECK(sessions == static_cast<int>(std::count_if(pattern.begin(), pattern.end(), [](char c) { return c != '-'; })));
+  }
+  SECTION("one session short: not offered, and asking says why") {
+    const auto out = run_coach(weeks_of(enough - 1, 0), today, true);
+    CHECK_FALSE(out.coaching.maintenance_offered);
+    CHECK_FALSE(out.coaching.maintenance);
+    CHECK(says(out.plan.decisions, "--maintenance not applied: the week from 11-23 has 4 sessions, fewer than 5"));
+  }
+  SECTION("pain 1 in a week: it ends") {
+    const auto out = run_coach(weeks_of(enough, 1), today, true);
+    CHECK_FALSE(out.coaching.maintenance);
+    CHECK(says(out.plan.decisions, "has pain 1 on 11-24"));
+  }
+}
+
+TEST_CASE("Pain now from the journal in the moderate band holds strength at the fewest sets, and says so", "[coach]") {
+  const int bad = rules().pain_during_at_most + 1;
+  const auto out = run_coach({plank(day("2026-11-23"), 2, 10, 10, bad), plank(day("2026-11-25"), 2, 10, 10, bad)},
+                             day("2026-11-30"));
+  CHECK(out.facts.pain == bad);
+  CHECK(out.coaching.doses.empty());
+  CHECK(says(out.plan.decisions, "strength stays at the fewest sets while the moderate-pain finding applies"));
+}
