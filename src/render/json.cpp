@@ -36,6 +36,7 @@ void write_profile(JsonWriter& out, const Profile& p, std::string_view format = 
   out.member("pain", p.pain);
   out.member("cause", name_of(p.cause));
   out.member("symptoms", p.symptoms);
+  out.member("history", p.history);
   if (p.equipment) {
     out.member("equipment", *p.equipment);
   } else {
