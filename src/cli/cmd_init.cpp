@@ -105,9 +105,9 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
   const Profile profile = request.profile.resolve();
   const SafetyRules rules = load_safety(global);
   const std::vector<Finding> findings = screen(rules, profile);
-  const bool see_doctor =
-      std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity >= Severity::refer; });
-  write_output("-", render_findings_text(findings, rules, Style{colour_for(stdout)}));
+  const Verdict verdict = kneeplan::verdict(findings, profile.cleared_by_clinician);
+  const Style style{colour_for(stdout)};
+  write_output("-", render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style));
   if (!request.yes && !confirm(fmt::format("Save this profile to {}?", path->string()), true)) {
     fmt::print(stderr, "Not saved.\n");
     return kOk;
@@ -115,13 +115,10 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
   make_private_directory(path->parent_path());
   write_output(path->string(), render_profile_json(profile), Readers::owner_only);
   write_output("-", fmt::format("\nSaved your profile to {}. Every command uses it unless given --profile or "
-                                "--no-saved-profile; flags still override it.\n{}",
-                                path->string(),
-                                see_doctor ? "Result: see a doctor before you start (see above); `kneeplan plan` "
-                                             "gives no plan until a clinician has cleared you (--cleared).\n"
-                                           : "Result: nothing here stops you starting; `kneeplan plan` builds your "
-                                             "plan.\n"));
-  return see_doctor ? kSafety : kOk;
+                                "--no-saved-profile; flags still override it.\n",
+                                path->string()));
+  // As `check`: any finding that needs a doctor first is a safety finding.
+  return verdict == Verdict::go ? kOk : kSafety;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -83,12 +84,15 @@ constexpr int kBusyTimeoutMs = 10000;
 
 DataError failure(const std::string& name, std::string message) { return DataError(name, "", std::move(message)); }
 
+constexpr std::string_view kDiskFull = "the disk is full, so nothing was changed; free some space and run the command again";
+
 // What went wrong in SQLite, in words with what to do next.
 std::string sqlite_problem(sqlite3* db, int code) {
+  const auto full = std::string(kDiskFull);
   const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
   switch (code & 0xFF) {
     case SQLITE_FULL:
-      return "the disk is full; nothing was stored. Free some space and run the command again";
+      return full;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return "the journal stayed locked by another kneeplan for 10 s; nothing was stored. Try again";
@@ -102,9 +106,7 @@ std::string sqlite_problem(sqlite3* db, int code) {
              "); restore it from a backup or an export, or see what `kneeplan journal check` says";
     case SQLITE_IOERR: {
       const int error = db ? sqlite3_system_errno(db) : 0;
-      if (error == ENOSPC || error == EDQUOT) {
-        return "the disk is full; nothing was stored. Free some space and run the command again";
-      }
+      if (error == ENOSPC || error == EDQUOT) return full;
       return "cannot read or write the journal: " + (error ? std::string(std::strerror(error)) : detail);
     }
     default:
@@ -419,6 +421,20 @@ Enum stored_name(const std::string& text, const std::string& name) {
   return *value;
 }
 
+// "file:/path?immutable=1", the path percent-encoded where a URI needs it.
+std::string immutable_uri(const fs::path& path) {
+  std::string uri = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || std::string_view("/-._~").find(c) != std::string_view::npos) {
+      uri += c;
+    } else {
+      uri += fmt::format("%{:02X}", byte);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 std::span<const std::string_view> journal_migrations() { return kMigrations; }
@@ -441,9 +457,20 @@ std::optional<JournalStore> JournalStore::open_existing(const fs::path& path) {
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0 && errno == ENOENT) return std::nullopt;
   check_header(path, name, kMigrations.size());
-  Connection connection{open_connection(name, SQLITE_OPEN_READONLY, name)};
-  check_schema(connection.db, name, kMigrations.size());
-  return JournalStore(connection.release(), name);
+  try {
+    Connection connection{open_connection(name, SQLITE_OPEN_READONLY, name)};
+    check_schema(connection.db, name, kMigrations.size());
+    return JournalStore(connection.release(), name);
+  } catch (const DataError&) {
+    // A WAL reader needs a -shm file, which SQLite cannot create on a full
+    // disk or in a read-only directory. With no -wal file to read, the
+    // database file holds every entry: read it as an immutable file.
+    std::error_code error;
+    if (fs::file_size(name + "-wal", error) > 0 && !error) throw;
+    Connection connection{open_connection(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, name)};
+    check_schema(connection.db, name, kMigrations.size());
+    return JournalStore(connection.release(), name);
+  }
 }
 
 JournalStore JournalStore::open_for_writing(const fs::path& path, std::span<const std::string_view> migrations) {
