@@ -13,13 +13,15 @@ bool is_word(std::string_view text) {
   });
 }
 
-// "a|b|c" -> {a, b, c}; anything else -> {}.
-std::vector<std::string> word_list(std::string_view text, char separator) {
+// "a|b|c" -> {a, b, c}; with `keys`, "a->1,b->2" -> {a, b} (a CLI11 map);
+// anything else -> {}.
+std::vector<std::string> word_list(std::string_view text, char separator, bool keys = false) {
   std::vector<std::string> words;
-  if (text.find(separator) == std::string_view::npos) return words;
+  if (!keys && text.find(separator) == std::string_view::npos) return words;
   for (std::string_view rest = text;;) {
     const auto end = rest.find(separator);
-    const std::string_view word = rest.substr(0, end);
+    std::string_view word = rest.substr(0, end);
+    if (keys) word = word.substr(0, word.find("->"));
     if (!is_word(word)) return {};
     words.emplace_back(word);
     if (end == std::string_view::npos) return words;
@@ -35,7 +37,8 @@ bool is_default_type_name(std::string_view name) {
 
 // Sets the kind and words of `spec` from the value's name as --help shows it.
 // CLI11 writes a type name followed by ":description" for each check that has
-// one (`TEXT:{a,b}`, `TEXT:FILE`), so each part is looked at.
+// one (`TEXT:{a,b}`, `TEXT:FILE`, `TEXT:value in {a->1,b->2} OR {1,2}` for a
+// transformer), so each part is looked at, and in it the first {set}.
 void classify(OptionSpec& spec) {
   spec.kind = ValueKind::text;
   if (auto words = word_list(spec.value_name, '|'); !words.empty()) {
@@ -47,8 +50,10 @@ void classify(OptionSpec& spec) {
   for (;;) {
     const auto end = rest.find(':');
     const std::string_view part = rest.substr(0, end);
-    if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
-      if (auto words = word_list(part.substr(1, part.size() - 2), ','); !words.empty()) {
+    const auto open = part.find('{');
+    const auto close = part.find('}', open);
+    if (open != std::string_view::npos && close != std::string_view::npos && close > open + 1) {
+      if (auto words = word_list(part.substr(open + 1, close - open - 1), ',', true); !words.empty()) {
         spec.kind = ValueKind::word;
         spec.words = std::move(words);
         return;

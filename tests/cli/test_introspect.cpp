@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "introspect.hpp"
 
@@ -43,6 +44,9 @@ TEST_CASE("describe reads each option's value the way --help shows it", "[cli][i
       ->check(CLI::IsMember({"novice", "advanced"}).description(""))
       ->type_name("novice|advanced");
   app.add_option("--format", format, "Format")->check(CLI::IsMember({"text", "ics"}));  // CLI11's own {text,ics}
+  int detail = 0;
+  app.add_option("--detail", detail, "Detail")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, int>{{"brief", 0}, {"full", 1}}));
   app.add_option("--symptom", symptoms, "Symptoms")->type_name("buckling|locking");
   app.add_option("--profile", file, "Profile")->type_name(kFileType);
   app.add_option("--at", at, "Time of day")->type_name("HH:MM");
@@ -59,6 +63,8 @@ TEST_CASE("describe reads each option's value the way --help shows it", "[cli][i
   CHECK(option_named(options, "--level").words == std::vector<std::string>{"novice", "advanced"});
   CHECK(option_named(options, "--format").kind == ValueKind::word);
   CHECK(option_named(options, "--format").words == std::vector<std::string>{"text", "ics"});
+  CHECK(option_named(options, "--detail").kind == ValueKind::word);
+  CHECK(option_named(options, "--detail").words == std::vector<std::string>{"brief", "full"});
   CHECK(option_named(options, "--symptom").repeatable);
   CHECK(option_named(options, "--symptom").words == std::vector<std::string>{"buckling", "locking"});
   CHECK_FALSE(option_named(options, "--level").repeatable);
