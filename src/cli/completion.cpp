@@ -166,6 +166,11 @@ _kneeplan() {
     # splits it, "--level = novice").
     for (( i = 1; i < COMP_CWORD; i++ )); do
         word=${COMP_WORDS[i]}
+        # Bash splits "07:30" at the colon too: the colon and what follows belong to the word before.
+        if [[ $word == : ]]; then
+            (( i + 1 < COMP_CWORD )) && (( i++ ))
+            continue
+        fi
         if [[ -n $option ]]; then
             [[ $word == = ]] || option=''
             continue

@@ -66,6 +66,8 @@ expect "bash zsh fish" kneeplan completion ''
 # A value is not taken for a subcommand or a positional.
 expect "show" kneeplan exercises --category stretch ''
 offers --side kneeplan check --level novice --s
+# Bash splits a value such as 07:30 at the colon (into 07 : 30); it is still one value.
+expect "show" kneeplan --catalogue a : b exercises ''
 
 # Exercise ids, as the catalogue has them.
 ids=$("$kneeplan" exercises --json | python3 -c 'import json, sys; print(" ".join(e["id"] for e in json.load(sys.stdin)))')
