@@ -280,11 +280,13 @@ std::string manual_page(const CommandSpec& root, const ManualInfo& info) {
   out += paragraph(
       "Nothing kneeplan prints is a diagnosis or a treatment. Put the advice of a clinician who knows you first.");
   out += ".PP\n" + paragraph(
-                       "Run `kneeplan check` before you start, and again when anything changes. Anyone under 18, "
-                       "anyone whose knock knees followed an injury, and anyone with severe pain should see a doctor "
-                       "before doing these exercises. Sudden swelling or pain, a knee that gives way or locks, a hot "
-                       "swollen joint or a leg that cannot take weight need medical help now, not exercise. Stop any "
-                       "exercise that makes the pain sharper.");
+                       "Run `kneeplan check` before you start, and again when anything changes. See a doctor "
+                       "before doing these exercises if you are under 18, if your knock knees followed an injury or "
+                       "are getting worse, if you have had knee or hip surgery in the last 6 months or have a joint "
+                       "replacement, or if your pain is 7 out of 10 or more. kneeplan gives no plan for a child under "
+                       "8. Sudden swelling or pain, a knee that gives way or locks, a hot swollen joint or a leg that "
+                       "cannot take weight need medical help now, not exercise. Stop any exercise that makes the pain "
+                       "sharper.");
 
   out += ".SH SEE ALSO\n";
   out += paragraph("The README at /usr/share/doc/kneeplan/README.md: data formats, how the plan is built, and every "
