@@ -348,13 +348,14 @@ std::string zsh_script(const CommandSpec& root, const std::vector<std::string>& 
 
 // --- fish --------------------------------------------------------------------
 
-std::string fish_switch(std::string_view subject, const Table& table, std::string_view body_format) {
+// `switch SUBJECT` with one case per table row, whose body is body(value).
+template <class Body>
+std::string fish_switch(std::string_view subject, const Table& table, Body body) {
   std::string out = fmt::format("    switch {}\n", subject);
   for (const auto& [value, keys] : table.rows()) {
     std::vector<std::string> patterns;
     for (const auto& key : keys) patterns.push_back(fish_quote(key));
-    out += fmt::format("        case {}\n            {}\n", join(patterns, " "),
-                       fmt::format(fmt::runtime(body_format), value));
+    out += fmt::format("        case {}\n            {}\n", join(patterns, " "), body(value));
   }
   return out + "    end\n";
 }
@@ -396,11 +397,11 @@ std::string fish_script(const CommandSpec& root, const std::vector<std::string>&
       "# Load it with: kneeplan completion fish | source\n\n"
       "# The subcommands of the command path $argv[1], one a line.\n"
       "function __kneeplan_subcommands\n" +
-      fish_switch("$argv[1]", subcommands, "printf '%s\\n' {}") +
+      fish_switch("$argv[1]", subcommands, [](const std::string& names) { return "printf '%s\\n' " + names; }) +
       "end\n\n"
       "# Whether option $argv[2] takes a value after the command path $argv[1].\n"
       "function __kneeplan_takes_value\n" +
-      fish_switch("\"$argv[1]|$argv[2]\"", takes_value, "return 0{}") +
+      fish_switch("\"$argv[1]|$argv[2]\"", takes_value, [](const std::string&) { return std::string("return 0"); }) +
       "    return 1\n"
       "end\n\n" +
       R"(# The subcommands typed so far ("", "exercises show"), skipping option values.
