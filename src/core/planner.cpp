@@ -244,7 +244,11 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     }
     if (w == checkpoint_week && !guidelines.checkpoint_note.empty()) {
       const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
-      if (last_training != week.days.rend()) last_training->notes.push_back(guidelines.checkpoint_note);
+      if (last_training != week.days.rend()) {
+        last_training->notes.push_back(guidelines.checkpoint_note);
+        plan.checkpoint = Checkpoint{last_training->date, guidelines.checkpoint_week, guidelines.checkpoint_note,
+                                     guidelines.checkpoint_source};
+      }
     }
     plan.weeks.push_back(std::move(week));
   }
