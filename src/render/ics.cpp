@@ -37,8 +37,11 @@ icaltimetype date_of(std::chrono::sys_days day) {
 
 // A floating local time: the same clock time in whatever zone the calendar is in.
 icaltimetype local_time_of(std::chrono::sys_days day, int minute_of_day) {
-  icaltimetype time = date_of(day);
-  time.is_date = 0;
+  const icaltimetype date = date_of(day);
+  icaltimetype time = icaltime_null_time();  // no zone: floating
+  time.year = date.year;
+  time.month = date.month;
+  time.day = date.day;
   time.hour = minute_of_day / 60;
   time.minute = minute_of_day % 60;
   return time;
