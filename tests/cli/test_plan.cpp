@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <set>
 
+#include "golden.hpp"
 #include "run.hpp"
 
+using kneeplan::test::check_golden;
 using kneeplan::test::read_file;
 using kneeplan::test::run_kneeplan;
 using kneeplan::test::RunOptions;
@@ -22,14 +24,6 @@ RunOptions with_env(std::map<std::string, std::string> env) {
   RunOptions options;
   options.env = std::move(env);
   return options;
-}
-
-// Compares with tests/golden/NAME; KNEEPLAN_UPDATE_GOLDEN=1 rewrites it instead.
-void check_golden(const std::string& name, const std::string& actual) {
-  const auto path = source_dir() / "tests/golden" / name;
-  if (std::getenv("KNEEPLAN_UPDATE_GOLDEN")) write_file(path, actual);
-  REQUIRE(std::filesystem::exists(path));
-  CHECK(actual == read_file(path));
 }
 }  // namespace
 
