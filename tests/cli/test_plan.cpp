@@ -240,7 +240,7 @@ TEST_CASE("a plan must end by 9999-12-31 so every date reads YYYY-MM-DD", "[cli]
   CHECK(run_kneeplan({"export", "--start", "9999-12-25", "--weeks", "1"}).exit_code == 0);
 }
 
-TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresses", "[cli][plan]") {
+TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresses to the checkpoint", "[cli][plan]") {
   const auto strength_sets = [](const nlohmann::json& plan) {
     std::set<int> sets;
     for (const auto& week : plan["weeks"]) {
@@ -262,5 +262,9 @@ TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresse
   bool warned = false;
   for (const auto& warning : held["warnings"]) warned = warned || warning["id"] == "moderate-pain";
   CHECK(warned);
-  CHECK(strength_sets(export_with_pain("3")) == std::set<int>{1, 2, 3});
+  // Mild pain progresses, but only up to the 4-week checkpoint, where the plan stops.
+  const auto mild = export_with_pain("3");
+  CHECK(strength_sets(mild) == std::set<int>{1, 2});
+  CHECK(mild["weeks"].size() == 4);
+  CHECK(strength_sets(export_with_pain("0")) == std::set<int>{1, 2, 3});
 }

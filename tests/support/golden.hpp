@@ -1,5 +1,5 @@
 #pragma once
-// Pinned outputs in tests/golden/.
+// Pinned outputs in tests/golden/, rewritten only on purpose.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -10,10 +10,11 @@
 
 namespace kneeplan::test {
 
-// Compares with tests/golden/NAME; KNEEPLAN_UPDATE_GOLDEN=1 rewrites it instead.
+// Compares `actual` with tests/golden/NAME; KNEEPLAN_UPDATE_GOLDEN=1 rewrites the file instead.
 inline void check_golden(const std::string& name, const std::string& actual) {
   const auto path = source_dir() / "tests/golden" / name;
   if (std::getenv("KNEEPLAN_UPDATE_GOLDEN")) write_file(path, actual);
+  INFO("golden file " << path.string() << " (KNEEPLAN_UPDATE_GOLDEN=1 rewrites it)");
   REQUIRE(std::filesystem::exists(path));
   CHECK(actual == read_file(path));
 }
