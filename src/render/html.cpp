@@ -63,8 +63,13 @@ caption { text-align: left; font-weight: bold; padding: .2rem 0; }
 footer { margin-top: 1rem; font-size: 8.5pt; color: #444; }
 section + section, .log { break-before: page; }
 @page { margin: 13mm 12mm; }
+.week-grid { break-inside: avoid; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  .overview h2 { margin-top: .8rem; }
+  .overview li, .overview p, .grid th, .grid td { font-size: 9pt; }
+  .overview p.lead { font-size: 11pt; }
+  .grid th, .grid td { padding: .05rem .3rem; }
 }
 )";
 
@@ -185,13 +190,15 @@ void write_overview(std::string& out, const Plan& plan, const std::vector<Exerci
     out += fmt::format("<p><span class=\"label\">{}:</span> {}</p>\n", h(day_label(plan.checkpoint->date)),
                        h(plan.checkpoint->note));
   }
-  out += "<h2>Your week</h2>\n";
+  // The grid stays with its heading, on page 1 when it fits.
+  out += "<div class=\"week-grid\">\n<h2>Your week</h2>\n";
   if (cards.empty()) {
     out += "<p>No exercise fits your equipment: see \"Left out\" above.</p>\n";
   } else {
     out += "<p class=\"note\">A tick marks the days an exercise comes. Minutes: the time to set aside.</p>\n";
     write_grids(out, plan, cards);
   }
+  out += "</div>\n";
   out += "</section>\n";
 }
 
