@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include "kneeplan/core/text.hpp"
 #include "render/util.hpp"
 
 namespace kneeplan::detail {

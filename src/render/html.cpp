@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "kneeplan/core/text.hpp"
 #include "kneeplan/render/render.hpp"
