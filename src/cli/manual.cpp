@@ -253,8 +253,9 @@ std::string manual_page(const CommandSpec& root, const ManualInfo& info) {
       {"CLICOLOR_FORCE", "When set and not empty or 0, output is coloured even when it is not a terminal "
                          "(NO_COLOR still wins)."},
       {"TERM", "When `dumb`, output is not coloured."},
-      {"SOURCE_DATE_EPOCH", "Seconds since 1970-01-01 UTC. At build time it dates this manual page in place of "
-                            "the last commit, for reproducible builds."},
+      {"SOURCE_DATE_EPOCH", "Seconds since 1970-01-01 UTC. When set, a calendar (--format ics) records it as the "
+                            "time it was made, in place of the plan's first day, so that it can be made again byte "
+                            "for byte. At build time it also dates this manual page."},
       {"XDG_DATA_HOME", "Where the journal is kept (default: ~/.local/share)."},
       {"XDG_CONFIG_HOME", "Where the saved profile is kept (default: ~/.config)."},
   });
