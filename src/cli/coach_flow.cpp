@@ -41,7 +41,7 @@ CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions
 
 std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
                                  const PlanOptions& options, bool maintenance) {
-  const Catalogue catalogue = load_catalogue(global);
+  Catalogue catalogue = load_catalogue(global);
   const Guidelines guidelines = load_guidelines(global);
   const SafetyRules rules = load_safety(global);
   // The plan's first day is the coach's today, so the same --start gives the same plan.
@@ -64,7 +64,7 @@ std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const Profi
     plan.decisions = coached.facts.decisions;
     apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, maintenance), guidelines);
   }
-  return CoachedPlan{std::move(plan), std::move(coached.entries)};
+  return CoachedPlan{std::move(catalogue), std::move(plan), std::move(coached.entries)};
 }
 
 Plan plan_without_gate(const GlobalOptions& global, const Catalogue& catalogue, const ProfileOptions& profile_options,

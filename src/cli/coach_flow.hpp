@@ -30,6 +30,7 @@ CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions
 // for --maintenance without a journal; nullopt (the findings and what to do
 // next on stderr) when the screen withholds the plan.
 struct CoachedPlan {
+  Catalogue catalogue;  // the plan's, for the views that print exercise cards
   Plan plan;
   std::optional<std::vector<JournalEntry>> entries;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // A finished weekly plan: plain data, built by the planner, read by the renderers.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,15 @@ struct Omission {
   std::string reason;
 };
 
+// The day to ask whether pain is still there after the routine's first
+// weeks; its note is also among that day's notes.
+struct Checkpoint {
+  std::chrono::sys_days date{};
+  int routine_week = 0;  // counting the weeks done before the plan
+  std::string note;
+  std::string source;
+};
+
 // A change the journal made to the plan (see core/coach.hpp), one line for a
 // person, with the dates of the entries it rests on and its source.
 struct Decision {
@@ -65,6 +75,7 @@ struct Plan {
   std::string progression;        // how to move on, in words
   std::vector<Decision> decisions;  // from the journal; empty without one
   std::vector<Week> weeks;
+  std::optional<Checkpoint> checkpoint;  // none when it falls outside the plan
 };
 
 }  // namespace kneeplan
