@@ -40,12 +40,12 @@ CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions
 }
 
 std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
-                                 const PlanOptions& options, bool maintenance) {
+                                 const PlanOptions& options, bool maintenance, bool may_be_new) {
   Catalogue catalogue = load_catalogue(global);
   const Guidelines guidelines = load_guidelines(global);
   const SafetyRules rules = load_safety(global);
   // The plan's first day is the coach's today, so the same --start gives the same plan.
-  CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start);
+  CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, may_be_new);
   if (maintenance && !coached.entries) {
     throw UsageError("--maintenance: the lighter week follows the journal, and there is none; log sessions first");
   }

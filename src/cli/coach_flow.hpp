@@ -28,14 +28,15 @@ CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions
 
 // Screens, gates and builds the plan with the coach's decisions. A UsageError
 // for --maintenance without a journal; nullopt (the findings and what to do
-// next on stderr) when the screen withholds the plan.
+// next on stderr) when the screen withholds the plan. `may_be_new`: --journal
+// may name a journal not yet started (session starts it, as log does).
 struct CoachedPlan {
   Catalogue catalogue;  // the plan's, for the views that print exercise cards
   Plan plan;
   std::optional<std::vector<JournalEntry>> entries;
 };
 std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
-                                 const PlanOptions& options, bool maintenance);
+                                 const PlanOptions& options, bool maintenance, bool may_be_new = false);
 
 // The coached plan whatever the screen says, for the doses `log` records
 // as planned (a red flag logged must not stop a log).
