@@ -232,6 +232,7 @@ void skip_item(Session& session, SessionEffects& effects, std::int64_t now_ms) {
     update.addition.date = session.setup.date;
     update.addition.skipped.push_back({item.exercise, ""});
     effects.records.push_back(std::move(update));
+    ++session.items_stored;
     effects.lines.push_back(fmt::format("  {}: skipped, noted in the journal.", item.name));
   }
   const std::size_t skipped_item = step.item;

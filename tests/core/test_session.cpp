@@ -227,6 +227,7 @@ TEST_CASE("s skips the item and records it as skipped", "[core][session]") {
   press(session, out, kKeySkip, 10);
   REQUIRE(out.records.size() == 1);
   CHECK(out.records[0].addition.skipped == std::vector<ExerciseSkipped>{{"lunge", ""}});
+  CHECK(session.items_stored == 1);
   CHECK(out.records[0].addition.done.empty());
   // Pain during follows the last strength item.
   CHECK(current_step(session).kind == StepKind::pain_during);

@@ -68,7 +68,7 @@ struct Session {
   // whole, so each update carries all of its sides.
   std::vector<ExerciseDone> item_records;
   std::vector<ExerciseDone> day_records;
-  int items_stored = 0;
+  int items_stored = 0;  // done or skipped, and stored
   bool finished = false;
   bool quit = false;  // finished by `q`, before the end
 };
