@@ -203,6 +203,34 @@ TEST_CASE("q in the middle keeps the items done, and the next run carries on aft
   CHECK(stored_entries(journal) == entries);
 }
 
+TEST_CASE("Ctrl-C keeps the items stored and gives the terminal back as it was", "[cli][session][terminal]") {
+  if (!have_tmux()) {
+    WARN("skipped: tmux is not installed (scripts/setup installs it)");
+    return;
+  }
+  const json items = planned_items();
+  const fs::path journal = scratch_dir() / "journal.db";
+  // The shell around it ignores Ctrl-C, so it lives on to print the
+  // session's exit status and the terminal's line editing and echo settings.
+  Terminal terminal("trap '' INT; " + session_command(journal) +
+                    "; echo SIGNAL=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | "
+                    "tr '\\n' ' '; echo");
+  REQUIRE(terminal.started());
+  const bool exited = drive(terminal, [&](const std::string& line, const std::string& screen) -> std::string {
+    if (has(screen, "done, stored in the journal")) return has(line, "Space: pause") ? "" : "C-c";
+    if (has(line, "Reps done") || has(line, "Enter: start") || has(line, "Rest before set")) return "Enter";
+    return "";
+  });
+  const std::string screen = terminal.screen();
+  INFO(screen);
+  REQUIRE(exited);
+  CHECK(has(screen, "SIGNAL=130"));  // 128 + SIGINT: it died of the signal, as Ctrl-C asks
+  CHECK(has(screen, "icanon echo"));
+  const json entries = stored_entries(journal);
+  REQUIRE(entries.size() == 1);
+  CHECK(records_of(entries[0], items[0]["exercise"]).size() == items[0]["sides"].size());
+}
+
 TEST_CASE("session on the rest day says so and names the next session", "[cli][session][terminal]") {
   if (!have_tmux()) {
     WARN("skipped: tmux is not installed (scripts/setup installs it)");
