@@ -255,7 +255,11 @@ inline void check_catalogue(const Catalogue& catalogue) {
         expect(!e.passes.empty(), at + "a foam roll without passes");
         for (const auto& pass : e.passes) expect_number(pass.seconds, 1, 3600, at + "a pass's seconds");
         break;
+      case Category::warm_up:
+        expect_range(e.minutes, 1, 120, at + "minutes");
+        break;
     }
+    expect(e.harder != e.id, at + "an accepted exercise is its own harder rung");
   }
 }
 
@@ -378,8 +382,9 @@ inline nlohmann::ordered_json checked_json(const std::string& written, const std
 // the plan; with the built-in catalogue the text must fit 80 columns (README).
 inline void render_plan(const Plan& plan, bool builtin_catalogue) {
   const std::string text = render_text(plan, Style{false});
-  (void)render_text(plan, Style{true});
+  const std::string full = render_text(plan, Style{true, Detail::full});
   (void)render_markdown(plan);
+  (void)render_markdown(plan, Detail::full);
   const std::string exported = render_json(plan, kGenerator);
 
   const auto document = checked_json(exported, "render_json");
@@ -393,6 +398,10 @@ inline void render_plan(const Plan& plan, bool builtin_catalogue) {
   if (builtin_catalogue && widest_line(text) > 80) {
     throw FuzzFailure("render_text is wider than 80 columns: " + std::to_string(widest_line(text)));
   }
+  if (builtin_catalogue && widest_line(render_text(plan, Style{false, Detail::full})) > 80) {
+    throw FuzzFailure("render_text --detail full is wider than 80 columns");
+  }
+  (void)full;
 }
 
 // The profile member of the plan export, with a format, must load back as the

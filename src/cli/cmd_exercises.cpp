@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "kneeplan/core/ladders.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/text.hpp"
 #include "output.hpp"
@@ -54,7 +55,12 @@ int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
     }
     throw UsageError(message + ". Run `kneeplan exercises` to list them all.");
   }
-  write_output("-", request.json ? render_exercise_json(*exercise) : render_exercise(*exercise, Style{colour_for(stdout)}));
+  if (request.json) {
+    write_output("-", render_exercise_json(*exercise));
+  } else {
+    const Ladder ladder = Ladders(catalogue).ladder_of(*exercise);
+    write_output("-", render_exercise(*exercise, Style{colour_for(stdout)}, &ladder));
+  }
   return kOk;
 }
 }  // namespace

@@ -38,13 +38,23 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
   }
 
   const Plan plan = build_plan(catalogue, guidelines, profile, request.plan.resolve(), std::move(findings));
+  if (plan.budget && !plan.budget->fits) {
+    const std::string given = request.profile.overrides.minutes_per_day
+                                  ? fmt::format("--minutes {}", plan.budget->minutes)
+                                  : fmt::format("minutes_per_day {} in {}", plan.budget->minutes, request.profile.file);
+    throw UsageError(fmt::format("{} is too short for this plan: a training day needs at least {} minutes for the "
+                                 "warm-up, strength work at your level's fewest sets and one stretch. Give {} or more "
+                                 "minutes.",
+                                 given, plan.budget->smallest, plan.budget->smallest));
+  }
+  const Detail detail = *parse_name<Detail>(request.detail);
   std::string bytes;
   if (request.format == "json") {
     bytes = render_json(plan, fmt::format("kneeplan {}", kVersion));
   } else if (request.format == "markdown") {
-    bytes = render_markdown(plan);
+    bytes = render_markdown(plan, detail);
   } else {
-    bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout)});
+    bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout), detail});
   }
   write_output(request.output, bytes);
   return kOk;
@@ -57,6 +67,10 @@ Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--format", request->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
       ->type_name("text|json|markdown")
+      ->capture_default_str();
+  command->add_option("--detail", request->detail, "summary: week 1 in full, then what changes; full: every day")
+      ->check(one_of(EnumNames<Detail>::names))
+      ->type_name("summary|full")
       ->capture_default_str();
   command->footer("Example: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23");
   return {command, [request, &global] { return produce_plan(global, *request); }};

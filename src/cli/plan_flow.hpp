@@ -11,6 +11,7 @@ struct PlanRequest {
   ProfileOptions profile;
   PlanFlags plan;
   std::string format = "text";  // text | json | markdown
+  std::string detail = "summary";  // summary | full (text and markdown)
   std::string output;           // empty or "-": stdout
 };
 

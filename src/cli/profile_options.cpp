@@ -98,6 +98,9 @@ void ProfileOptions::add_to(CLI::App& command) {
       ->check(range_of(kAnkleGapBounds, Kind::decimal))
       ->type_name("CM");
   command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
+  command.add_option("--minutes", overrides.minutes_per_day, "Minutes you have on a training day; the plan fits them")
+      ->check(range_of(kMinutesPerDayBounds))
+      ->type_name("N");
 }
 
 Profile ProfileOptions::resolve() const {

@@ -20,7 +20,7 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
     equipment_width = std::max(equipment_width, equipment_text(e->equipment).size());
   }
   std::string out;
-  for (const auto category : {Category::strength, Category::stretch, Category::foam_roll}) {
+  for (const auto category : {Category::warm_up, Category::strength, Category::stretch, Category::foam_roll}) {
     bool first = true;
     for (const Exercise* e : exercises) {
       if (e->category != category) continue;
@@ -30,14 +30,15 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
       }
       std::string line = fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}", e->id, id_width, e->name, name_width,
                                      equipment_text(e->equipment), equipment_width, dose_text(*e));
-      if (e->role == Role::alternative) line += "  (alternative)";
+      if (e->role != Role::routine) line += fmt::format("  ({})", name_of(e->role));
+      if (e->impact) line += "  (impact)";
       out += line + "\n";
     }
   }
   return out;
 }
 
-std::string render_exercise(const Exercise& e, const Style& style) {
+std::string render_exercise(const Exercise& e, const Style& style, const Ladder* ladder) {
   std::string out = paint(fmt::format("{} ({})", e.name, e.id), Tone::heading, style) + "\n";
   auto field = [&](std::string_view label, const std::string& value) {
     out += fmt::format("  {:<14}{}\n", label, wrap(value, 80, 16));
@@ -45,8 +46,11 @@ std::string render_exercise(const Exercise& e, const Style& style) {
   std::string category(name_of(e.category));
   if (e.mechanic != Mechanic::unspecified) category += fmt::format(" ({})", name_of(e.mechanic));
   if (e.role == Role::alternative) category += ", an alternative to another exercise";
+  if (e.role == Role::variant) category += ", an easier or harder version of another exercise";
+  if (e.impact) category += ", impact work";
   field("Category:", category);
   field("Targets:", join(e.targets));
+  if (!e.muscle_groups.empty()) field("Loads:", join(e.muscle_groups) + " (the 48-hour rule counts these)");
   field("Equipment:", equipment_text(e.equipment));
   field("Sides:", e.laterality == Laterality::per_side ? "one side at a time" : "both sides together");
   std::string dose = dose_text(e);
@@ -54,6 +58,14 @@ std::string render_exercise(const Exercise& e, const Style& style) {
   field("Dose:", dose);
   for (const auto& pass : e.passes) field("", fmt::format("{}: {} s", pass.area, pass.seconds));
   field("Alternatives:", e.alternatives.empty() ? "none" : join(e.alternatives));
+  if (ladder && ladder->size() > 1) {
+    const int position = ladder->position(e.id);
+    std::vector<std::string> rungs;
+    for (const Exercise* rung : ladder->rungs) {
+      rungs.push_back(rung->id == e.id ? "[" + rung->id + "]" : rung->id);
+    }
+    field("Ladder:", fmt::format("rung {} of {}, easiest first: {}", position, ladder->size(), join(rungs, " -> ")));
+  }
   out += "\n" + paint("Steps", Tone::heading, style) + "\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
     out += fmt::format("  {:>2}. {}\n", i + 1, wrap(e.steps[i], 80, 6));

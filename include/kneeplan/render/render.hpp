@@ -5,26 +5,39 @@
 #include <vector>
 
 #include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/ladders.hpp"
+#include "kneeplan/core/names.hpp"
 #include "kneeplan/core/plan.hpp"
 #include "kneeplan/core/safety.hpp"
 
 namespace kneeplan {
 
-struct Style {
-  bool colour = false;
+// How much of a plan the text and Markdown views print.
+enum class Detail { summary, full };
+template <>
+struct EnumNames<Detail> {
+  static constexpr std::array<std::string_view, 2> names{"summary", "full"};
 };
 
-inline constexpr std::string_view kPlanFormat = "kneeplan.plan/1";
+struct Style {
+  bool colour = false;
+  // summary: every week's grid, week 1's sessions, then only what changes;
+  // full: every day.
+  Detail detail = Detail::summary;
+};
+
+inline constexpr std::string_view kPlanFormat = "kneeplan.plan/2";
 inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
 
 // The plan.
 std::string render_text(const Plan& plan, const Style& style);
-std::string render_markdown(const Plan& plan);
+std::string render_markdown(const Plan& plan, Detail detail = Detail::summary);
 std::string render_json(const Plan& plan, std::string_view generator);
 
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
-std::string render_exercise(const Exercise& exercise, const Style& style);
+// With the exercise's ladder, when it has more than one rung.
+std::string render_exercise(const Exercise& exercise, const Style& style, const Ladder* ladder = nullptr);
 std::string render_exercises_json(const std::vector<const Exercise*>& exercises);
 std::string render_exercise_json(const Exercise& exercise);
 
