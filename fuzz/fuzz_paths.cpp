@@ -154,6 +154,7 @@ inline const Builtin& builtin() {
     child.pain = 8;
     child.cause = Cause::injury;
     child.symptoms.assign(kSymptoms.begin(), kSymptoms.end());
+    child.history.assign(kHistory.begin(), kHistory.end());
     child.equipment = std::vector<std::string>{};
     child.weeks_done = 6;
     child.height_cm = 120;
@@ -274,6 +275,9 @@ inline void check_guidelines(const Guidelines& g) {
     expect_number(level.rest_seconds, 0, 3600, at + "rest_seconds");
     expect(!level.pattern.empty(), at + "an accepted level without a pattern");
   }
+  expect_range(g.youth.sets, 1, 20, "youth: sets");
+  expect_range(g.youth.reps, 1, 100, "youth: reps");
+  expect(!g.youth.pattern.empty(), "accepted guidelines without a youth pattern");
   expect_number(g.older_age, 0, 120, "older_adults.age_at_least");
   expect_range(g.older_reps, 1, 100, "older_adults.reps");
   expect_range(g.tempo_up_seconds, 1, 60, "tempo.up_seconds");

@@ -9,7 +9,7 @@ Usage: check_schemas.py KNEEPLAN_BINARY SOURCE_DIR
 2. The shipped data files validate against their schemas.
 3. The binary's real output validates: `export` for a spread of profiles,
    `check --json` (clean and urgent) and `exercises --json`.
-4. Negative checks: broken copies of real output must FAIL validation, so the
+4. Negative checks: broken copies of real output and shipped data must FAIL validation, so the
    schemas are known to bite.
 5. Every broken input in tests/data/bad/ that is still JSON must fail its
    schema too, except the few whose fault no JSON Schema can express
@@ -196,6 +196,10 @@ EXPORTS = [
     ("time budget 25 minutes", ["--minutes", "25", "--weeks", "6"]),
     ("time budget 60 minutes, advanced", ["--minutes", "60", "--level", "advanced", "--weeks", "8"]),
     ("top of the sets (next rungs)", ["--weeks-done", "8", "--weeks", "2"]),
+    ("youth plan (age 12, cleared)", ["--age", "12", "--cleared", "--weeks", "6"]),
+    ("severe pain, cleared, held and stopped at the checkpoint", ["--pain", "9", "--cleared", "--weeks", "12"]),
+    ("pain stops a 12-week plan at week 4", ["--pain", "2", "--weeks", "12"]),
+    ("history", ["--age", "60", "--history", "osteoporosis", "--history", "knee-surgery", "--cleared"]),
 ]
 
 
@@ -251,6 +255,8 @@ def check_findings(kneeplan, schemas):
         ("check --json urgent", ["check", "--json", "--symptom", "buckling"], 3, False),
         ("check --json refer", ["check", "--json", "--age", "15"], 3, False),
         ("check --json refer cleared", ["check", "--json", "--age", "15", "--cleared"], 3, True),
+        ("check --json under 8, cleared", ["check", "--json", "--age", "3", "--cleared"], 3, False),
+        ("check --json history", ["check", "--json", "--history", "joint-replacement"], 3, False),
     ]
     documents = {}
     for name, args, exit_code, allowed in cases:
@@ -312,7 +318,7 @@ def find_rest_day(plan):
     raise LookupError("no rest day in the plan")
 
 
-def negative_checks(schemas, plan, findings, listing, guidelines):
+def negative_checks(schemas, plan, findings, listing, guidelines, safety):
     plan_schema = schemas["plan"]
 
     def mutated(base, change):
@@ -334,6 +340,8 @@ def negative_checks(schemas, plan, findings, listing, guidelines):
             ("unknown top-level key", lambda p: p.update(extra=1)),
             ("unknown key in an item", lambda p: find_item(p, "stretch").update(colour="red")),
             ("unknown key in the profile", lambda p: p["profile"].update(shoe_size=42)),
+            ("unknown history item", lambda p: p["profile"].update(history=["hip-replacement"])),
+            ("profile without history", lambda p: p["profile"].pop("history")),
             ("weeks 53", lambda p: p["options"].update(weeks=53)),
             ("weeks 0", lambda p: p["options"].update(weeks=0)),
             ("53 weeks", lambda p: p["weeks"].extend(copy.deepcopy(p["weeks"][0]) for _ in range(53))),
@@ -421,9 +429,31 @@ def negative_checks(schemas, plan, findings, listing, guidelines):
             ("a rung rule with an unknown cause", lambda g: g["rungs"]["supported_start"].update(causes=["gout"])),
             ("no time budget", lambda g: g.pop("time_budget")),
             ("the /1 format", lambda g: g.update(format="kneeplan.guidelines/1")),
+            ("no youth table", lambda g: g.pop("youth")),
+            ("youth table without its stretch cue", lambda g: g["youth"].pop("stretch_cue")),
+            ("youth pattern with other letters", lambda g: g["youth"].update(pattern="F-F-X-")),
+            ("checkpoint without its stop note", lambda g: g["checkpoint"].pop("stop_note")),
         ]
         for name, change in guideline_cases:
             expect_invalid(f"negative guidelines: {name}", guidelines_schema, mutated(guidelines, change))
+
+    if safety is not None:
+        safety_schema = schemas["safety"]
+
+        def first_rule_with(document, key):
+            return next(r for r in document["rules"] if key in r)
+
+        safety_cases = [
+            ("history condition with an unknown item", lambda d: d["rules"][0]["when"].append({"history": "gout"})),
+            ("given with an unknown field", lambda d: d["rules"][0]["when"].append({"given": "shoe_size"})),
+            ("age_not_below as a string", lambda d: d["rules"][0]["when"].append({"age_not_below": "18"})),
+            ("no_impact not a boolean", lambda d: first_rule_with(d, "no_impact").update(no_impact="yes")),
+            ("unknown plan flag", lambda d: d["rules"][0].update(no_jumps=True)),
+        ]
+        for name, change in safety_cases:
+            expect_invalid(f"negative safety: {name}", safety_schema, mutated(safety, change))
+    else:
+        fail("negative safety checks", "no shipped safety rules to mutate")
 
 
 # --- bad inputs ----------------------------------------------------------------
@@ -526,7 +556,7 @@ def main(argv):
     findings = check_findings(kneeplan, schemas)
     listing = check_exercises(kneeplan, schemas)
     negative_checks(schemas, exports.get("export default"), findings.get("check --json urgent"), listing,
-                    documents.get("guidelines"))
+                    documents.get("guidelines"), documents.get("safety"))
     check_bad_inputs(schemas, source_dir / "tests" / "data" / "bad")
 
     print(f"schemas: {passed} passed, {failed} failed")

@@ -27,13 +27,9 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
 
   std::vector<Finding> findings = screen(rules, profile);
   if (!plan_allowed(findings, profile.cleared_by_clinician)) {
+    // Reads as `check` does: the findings, then what to do next.
     fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
-    const bool urgent = std::any_of(findings.begin(), findings.end(),
-                                    [](const Finding& f) { return f.severity == Severity::urgent; });
-    fmt::print(stderr, "kneeplan: no plan given: {}\n",
-               urgent ? "get medical help first (see above)."
-                      : "see a doctor before you start (see above). Once a clinician has cleared you to "
-                        "exercise, run again with --cleared.");
+    fmt::print(stderr, "kneeplan: no plan given. {}\n", verdict_text(verdict(findings, profile.cleared_by_clinician)));
     return kSafety;
   }
 

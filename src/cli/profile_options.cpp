@@ -80,6 +80,13 @@ void ProfileOptions::add_to(CLI::App& command) {
       ->type_name(fmt::format("{}", fmt::join(kSymptoms, "|")));
   command
       .add_option_function<std::vector<std::string>>(
+          "--history", [this](const std::vector<std::string>& names) { overrides.history = distinct(names); },
+          "Medical history (repeatable): knee-surgery or hip-surgery in the last 6 months, joint-replacement, "
+          "osteoporosis")
+      ->check(one_of(kHistory))
+      ->type_name(fmt::format("{}", fmt::join(kHistory, "|")));
+  command
+      .add_option_function<std::vector<std::string>>(
           "--equipment",
           [this](const std::vector<std::string>& items) { overrides.equipment = distinct(items, "none"); },
           "Equipment you have (repeatable; `none` for none; default: all)")

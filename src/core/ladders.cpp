@@ -100,8 +100,21 @@ Ladder Ladders::ladder_of(const Exercise& exercise) const {
   return ladder;
 }
 
-RungLimits rung_limits(const Profile& profile, const Guidelines& guidelines) {
-  return {reasons_of(guidelines.supported_start, profile), reasons_of(guidelines.no_impact, profile)};
+RungLimits rung_limits(const Profile& profile, const Guidelines& guidelines, const std::vector<Finding>& findings) {
+  RungLimits limits{reasons_of(guidelines.supported_start, profile), reasons_of(guidelines.no_impact, profile), {}};
+  for (const auto& finding : findings) {
+    if (finding.no_impact) {
+      // "history-osteoporosis" reads "osteoporosis".
+      std::string text = finding.id.starts_with("history-") ? finding.id.substr(8) : finding.id;
+      std::replace(text.begin(), text.end(), '-', ' ');
+      limits.no_impact.push_back({std::move(text), finding.source});
+    }
+    if (finding.youth_plan) {
+      if (limits.supported.empty()) limits.supported.push_back({"the youth plan", finding.source});
+      limits.no_harder.push_back({"the youth plan", finding.source});
+    }
+  }
+  return limits;
 }
 
 std::string reasons_text(const std::vector<RungReason>& reasons) {
@@ -115,6 +128,7 @@ std::string reasons_text(const std::vector<RungReason>& reasons) {
 
 const Exercise* next_rung(const Ladders& ladders, const Exercise& current, const RungLimits& limits) {
   const Exercise* next = ladders.harder(current);
+  if (!limits.harder_allowed()) return nullptr;
   if (next && next->impact && !limits.impact_allowed()) return nullptr;
   return next;
 }
@@ -142,7 +156,7 @@ StartingRung starting_rung(const Ladder& ladder, const RungLimits& limits, const
   if (chosen < start) because.push_back(fmt::format("{} needs {}", ladder.rungs[start]->name, missing));
   if (because.empty()) because.emplace_back("as in the source routine");
   out.why = fmt::format("{}: rung {} of {}, {}", out.exercise->name, chosen + 1, ladder.size(), join(because, "; "));
-  if (!limits.impact_allowed()) {
+  if (!limits.impact_allowed() && limits.harder_allowed()) {
     std::vector<std::string> impact;
     for (const Exercise* rung : ladder.rungs) {
       if (rung->impact) impact.push_back(rung->name);
@@ -150,6 +164,9 @@ StartingRung starting_rung(const Ladder& ladder, const RungLimits& limits, const
     if (!impact.empty()) {
       out.why += fmt::format("; impact work ({}) is left out: {}", join(impact, " and "), reasons_text(limits.no_impact));
     }
+  }
+  if (!limits.harder_allowed() && chosen + 1 < ladder.rungs.size()) {
+    out.why += fmt::format("; no harder version for {}", reasons_text(limits.no_harder));
   }
   out.why += '.';
   return out;

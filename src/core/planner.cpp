@@ -189,8 +189,9 @@ std::string sides_text(const Exercise& exercise, const std::vector<Side>& sides)
 struct Context {
   const Guidelines& guidelines;
   const Profile& profile;
-  const LevelRules& level;
+  const LevelRules& level;  // the person's level, or the youth table
   bool hold_progression;
+  bool youth;
 };
 
 Item make_item(const Chosen& chosen, const Context& c, int routine_week) {
@@ -205,7 +206,7 @@ Item make_item(const Chosen& chosen, const Context& c, int routine_week) {
     case Category::strength: {
       const int added = c.hold_progression ? 0 : (routine_week - 1) / c.guidelines.weeks_per_added_set;
       item.sets = std::min(c.level.sets.max, c.level.sets.min + added);
-      const bool older = c.profile.age && *c.profile.age >= c.guidelines.older_age;
+      const bool older = !c.youth && c.profile.age && *c.profile.age >= c.guidelines.older_age;
       item.reps = older ? c.guidelines.older_reps : c.level.reps;
       item.rest_seconds = c.level.rest_seconds;
       item.ladder = chosen.ladder.id();
@@ -234,6 +235,13 @@ int day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
 }
 
 int ceil_minutes(int seconds) { return (seconds + 59) / 60; }
+
+// The plan week at which a plan stopped by pain ends: the routine's next
+// checkpoint (every checkpoint_week weeks) after the weeks already done.
+int stop_week(const Guidelines& guidelines, const Profile& profile) {
+  const int every = guidelines.checkpoint_week;
+  return (profile.weeks_done / every + 1) * every - profile.weeks_done;
+}
 
 // Fits a training day into `limit` seconds, in the documented order, stopping
 // as soon as it fits: the warm-up comes down to the bottom of its range;
@@ -329,19 +337,25 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   plan.profile = profile;
   plan.options = options;
   plan.warnings = std::move(warnings);
-  const bool hold_progression = std::any_of(plan.warnings.begin(), plan.warnings.end(),
-                                            [](const Finding& finding) { return finding.hold_progression; });
+  const PlanLimits asked = limits_of(plan.warnings);
+  const bool hold_progression = asked.hold_progression;
+  const LevelRules& level = asked.youth ? guidelines.youth : guidelines.for_level(profile.level);
+  const std::string& progression = asked.youth ? guidelines.youth_progression : guidelines.progression;
   plan.progression = hold_progression ? "Strength work stays at the fewest sets for your level, on the rung it "
                                         "starts on, for as long as a finding with this plan asks you to go easy; "
                                         "once none does, progress as follows. " +
-                                            guidelines.progression
-                                      : guidelines.progression;
+                                            progression
+                                      : progression;
   plan.move_up = move_up_text(guidelines);
-  const LevelRules& level = guidelines.for_level(profile.level);
   plan.top_sets = level.sets.max;
-  const Context context{guidelines, profile, level, hold_progression};
+  const Context context{guidelines, profile, level, hold_progression, asked.youth};
 
-  const RungLimits limits = rung_limits(profile, guidelines);
+  // With pain, a plan never runs past the routine's next checkpoint.
+  const int stop = asked.stop_at_checkpoint ? stop_week(guidelines, profile) : 0;
+  const bool stops = asked.stop_at_checkpoint && stop <= options.weeks;
+  if (stops) plan.options.weeks = stop;
+
+  const RungLimits limits = rung_limits(profile, guidelines, plan.warnings);
   const Ladders ladders(catalogue);
   const std::vector<Chosen> chosen = choose_exercises(catalogue, ladders, profile, limits, plan.omitted, plan.rungs);
   std::vector<Chosen> strength;
@@ -367,7 +381,8 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
            fmt::format("Strength work comes every other training day, {} days a week, below the {} level's {} to {}: "
                        "these exercises share the {}, which need 48 hours between sessions. Your level shows in "
                        "sets and rungs instead.",
-                       count, name_of(profile.level), level.strength_days.min, level.strength_days.max,
+                       count, asked.youth ? "youth" : name_of(profile.level), level.strength_days.min,
+                       level.strength_days.max,
                        groups_text(strength)),
            guidelines.schedule_source});
     }
@@ -381,7 +396,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
 
   std::size_t training_day = 0;  // counts training days across the whole plan
-  for (int w = 1; w <= options.weeks; ++w) {
+  for (int w = 1; w <= plan.options.weeks; ++w) {
     Week week;
     week.number = w;
     const int routine_week = profile.weeks_done + w;
@@ -433,9 +448,16 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
       }
       week.days.push_back(std::move(day));
     }
-    if (w == checkpoint_week && !guidelines.checkpoint_note.empty()) {
-      const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
-      if (last_training != week.days.rend()) last_training->notes.push_back(guidelines.checkpoint_note);
+    // The checkpoint note goes on the checkpoint week's last training day; a
+    // plan that stops there also says what to do next.
+    const bool stop_here = stops && w == stop;
+    const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
+    if ((w == checkpoint_week || stop_here) && last_training != week.days.rend()) {
+      if (!guidelines.checkpoint_note.empty()) last_training->notes.push_back(guidelines.checkpoint_note);
+      if (stop_here && !guidelines.checkpoint_stop_note.empty()) {
+        last_training->notes.push_back(
+            replace_all(guidelines.checkpoint_stop_note, "{weeks_done}", std::to_string(routine_week)));
+      }
     }
     plan.weeks.push_back(std::move(week));
   }
@@ -448,6 +470,12 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     if (!listed.insert(exercise.id).second) return;
     const Ladder ladder = ladders.ladder_of(exercise);
     PlanExercise entry{exercise, 0, 0, {}, {}, planned};
+    // Children and teenagers stretch and roll to a comfortable pull, never into discomfort.
+    const bool stretch_or_roll = exercise.category == Category::stretch || exercise.category == Category::foam_roll;
+    if (asked.youth && stretch_or_roll && !guidelines.youth_stretch_cue.empty()) {
+      if (entry.exercise.cues.empty()) entry.exercise.cues.emplace_back();
+      entry.exercise.cues.front() = guidelines.youth_stretch_cue;
+    }
     if (ladder.size() > 1) {
       entry.rung = ladder.position(exercise.id);
       entry.rungs = ladder.size();

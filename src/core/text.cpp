@@ -43,6 +43,14 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
   return out;
 }
 
+std::string replace_all(std::string text, std::string_view placeholder, std::string_view value) {
+  if (placeholder.empty()) return text;
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -34,6 +34,7 @@ void write_profile(JsonWriter& out, const Profile& p) {
   out.member("pain", p.pain);
   out.member("cause", name_of(p.cause));
   out.member("symptoms", p.symptoms);
+  out.member("history", p.history);
   if (p.equipment) {
     out.member("equipment", *p.equipment);
   } else {

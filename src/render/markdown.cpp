@@ -74,7 +74,7 @@ std::string render_markdown(const Plan& plan, Detail detail) {
   }
   if (!plan.progression.empty()) {
     out += "\n## How to progress\n\n" + plan.progression + "\n";
-    if (const auto pairs = next_rungs(plan); !pairs.empty()) write_move_to(out, plan.move_up, pairs);
+    if (const auto pairs = next_rungs(plan); any_open(pairs)) write_move_to(out, plan.move_up, pairs);
   }
 
   if (!plan.weeks.empty()) {

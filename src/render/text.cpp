@@ -168,7 +168,7 @@ std::string render_text(const Plan& plan, const Style& style) {
   if (!plan.progression.empty()) {
     out += heading("How to progress", style);
     out += "  " + wrap(plan.progression, kWidth, 2) + "\n";
-    if (const auto pairs = next_rungs(plan); !pairs.empty()) {
+    if (const auto pairs = next_rungs(plan); any_open(pairs)) {
       out += "  " + wrap(plan.move_up, kWidth, 2) + "\n";
       write_move_to(out, pairs, 4);
     }

@@ -236,6 +236,10 @@ std::vector<std::pair<std::string, std::string>> next_rungs(const Plan& plan) {
   return out;
 }
 
+bool any_open(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  return std::any_of(pairs.begin(), pairs.end(), [](const auto& pair) { return !pair.second.empty(); });
+}
+
 std::vector<std::string> budget_lines(const Plan& plan) {
   std::vector<std::string> out;
   if (!plan.budget) return out;

@@ -45,8 +45,10 @@ struct WeekChanges {
 };
 WeekChanges week_changes(const Plan& plan, std::size_t index);
 
-// Each ladder's starting rung and the one to move to from it, as names.
+// Each ladder's starting rung and the one to move to from it, as names; the
+// second is empty when no harder rung is open.
 std::vector<std::pair<std::string, std::string>> next_rungs(const Plan& plan);
+bool any_open(const std::vector<std::pair<std::string, std::string>>& pairs);
 // "Thigh foam-roll massage: left out on every strength day."
 std::vector<std::string> budget_lines(const Plan& plan);
 // A plan exercise's name, or its id when the plan does not list it.

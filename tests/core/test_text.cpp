@@ -32,3 +32,11 @@ TEST_CASE("text: closest_matches suggests near words only", "[text]") {
   CHECK(closest_matches("strech", words, 1) == std::vector<std::string>{"stretch"});
   CHECK(closest_matches("yoga", words).empty());
 }
+
+TEST_CASE("text: replace_all replaces every placeholder, and none that the value brings in", "[text]") {
+  CHECK(replace_all("with --weeks-done {n} --pain 0", "{n}", "4") == "with --weeks-done 4 --pain 0");
+  CHECK(replace_all("{n}{n} and {n}", "{n}", "12") == "1212 and 12");
+  CHECK(replace_all("{n}", "{n}", "{n}{n}") == "{n}{n}");  // no endless loop on a value holding the placeholder
+  CHECK(replace_all("nothing here", "{n}", "4") == "nothing here");
+  CHECK(replace_all("abc", "", "x") == "abc");
+}

@@ -114,9 +114,12 @@ TEST_CASE("text view: the default 4-week plan is under 200 lines, within 80 colu
     }
     check_text_once(plan, text);
     // The grid has every week; week 1 comes in full, later weeks only as changes.
-    for (int week = 1; week <= 4; ++week) CHECK(contains(text, fmt::format("  Week {}  ", week)));
+    const std::size_t weeks = plan.weeks.size();
+    REQUIRE(weeks >= 2);
+    for (std::size_t week = 1; week <= weeks; ++week) CHECK(contains(text, fmt::format("  Week {}  ", week)));
     CHECK(contains(text, "\nWeek 1\n"));
-    CHECK(contains(text, "Weeks 2 to 4: what changes"));
+    CHECK(contains(text, weeks == 2 ? std::string("Week 2: what changes")
+                                    : fmt::format("Weeks 2 to {}: what changes", weeks)));
     CHECK(contains(text, "How to do each exercise"));
     CHECK_FALSE(contains(text, "Week 3\n  Strength"));
   }

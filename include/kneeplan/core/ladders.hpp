@@ -12,6 +12,7 @@
 #include "kneeplan/core/catalogue.hpp"
 #include "kneeplan/core/guidelines.hpp"
 #include "kneeplan/core/profile.hpp"
+#include "kneeplan/core/safety.hpp"
 
 namespace kneeplan {
 
@@ -59,19 +60,24 @@ struct RungReason {
 struct RungLimits {
   std::vector<RungReason> supported;  // any: start one rung below the source rung
   std::vector<RungReason> no_impact;  // any: never an impact rung
+  std::vector<RungReason> no_harder;  // any: no harder rung at all
 
   bool start_supported() const { return !supported.empty(); }
   bool impact_allowed() const { return no_impact.empty(); }
+  bool harder_allowed() const { return no_harder.empty(); }
 };
 
-// The limits the guidelines' rung rules set for this person.
-RungLimits rung_limits(const Profile& profile, const Guidelines& guidelines);
+// The limits the guidelines' rung rules set for this person, and those the
+// findings that come with the plan ask for: a finding's no_impact keeps impact
+// rungs out; a youth plan starts supported and moves to no harder rung.
+RungLimits rung_limits(const Profile& profile, const Guidelines& guidelines, const std::vector<Finding>& findings = {});
 
 // "age 70 (65 or over) and arthritis"
 std::string reasons_text(const std::vector<RungReason>& reasons);
 
 // The rung to move to once `current` is mastered: the next harder one, unless
-// it is impact work the limits keep out. nullptr then, and at the top.
+// it is impact work the limits keep out or they allow no harder rung. nullptr
+// then, and at the top.
 const Exercise* next_rung(const Ladders& ladders, const Exercise& current, const RungLimits& limits);
 
 // Where a ladder starts for a person, and why, in one line.

@@ -13,6 +13,9 @@ namespace kneeplan {
 std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
                                          std::size_t limit = 3);
 
+// `text` with every `placeholder` replaced by `value`.
+std::string replace_all(std::string text, std::string_view placeholder, std::string_view value);
+
 // Joins with ", ".
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 

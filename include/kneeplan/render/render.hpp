@@ -43,11 +43,17 @@ std::string render_exercise_json(const Exercise& exercise);
 
 // Safety findings.
 std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
+// The screen's verdict as one sentence of what to do next.
+std::string verdict_text(Verdict verdict);
+// "Result: " and that sentence, in the alert colour unless nothing stops a plan.
+std::string render_verdict_text(Verdict verdict, const Style& style);
 std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool plan_allowed);
 
 // The rules themselves, as a Markdown table (the README's copy is checked against it).
 std::string render_rules_markdown(const SafetyRules& rules);
 // One condition in words: "age < 18", "symptom buckling".
 std::string condition_text(const Predicate& predicate);
+// What a rule does to a plan, in words ("youth plan; holds progression"); empty for nothing.
+std::string effects_text(const Rule& rule);
 
 }  // namespace kneeplan
