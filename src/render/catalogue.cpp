@@ -1,6 +1,8 @@
 // The catalogue for a terminal: a list grouped by category, or one exercise in full.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/text.hpp"
 #include "render/util.hpp"
@@ -75,6 +77,28 @@ std::string render_exercise(const Exercise& e, const Style& style, const Ladder*
     for (const auto& cue : e.cues) out += "  - " + wrap(cue, 80, 4) + "\n";
   }
   out += "\nSource: " + wrap(e.source, 80, 8) + "\n";
+  return out;
+}
+
+std::string render_ladders_markdown(const Catalogue& catalogue) {
+  const Ladders ladders(catalogue);
+  std::string out = "| exercise | rungs, easiest first (source in bold) | loads |\n|---|---|---|\n";
+  for (const auto& e : catalogue.exercises) {
+    if (e.role == Role::variant) continue;
+    const Ladder ladder = ladders.ladder_of(e);
+    if (ladder.size() < 2) continue;
+    std::vector<std::string> rungs;
+    std::vector<std::string> groups;
+    for (const Exercise* rung : ladder.rungs) {
+      std::string name = rung == &e ? "**" + rung->name + "**" : rung->name;
+      if (rung->impact) name += " (impact)";
+      rungs.push_back(name);
+      for (const auto& group : rung->groups()) {
+        if (std::find(groups.begin(), groups.end(), group) == groups.end()) groups.push_back(group);
+      }
+    }
+    out += fmt::format("| {} | {} | {} |\n", e.name, join(rungs, " -> "), join(groups));
+  }
   return out;
 }
 

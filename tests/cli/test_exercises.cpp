@@ -358,3 +358,12 @@ TEST_CASE("exercises: validate reports the good file even when another is bad", 
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("exercises --ladders lists every ladder, easiest rung first", "[cli][exercises]") {
+  const auto result = run_kneeplan({"exercises", "--ladders"});
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "| Side plank | Side plank from the knees -> **Side plank** -> Side plank with top-leg lift |"));
+  CHECK(contains(result.out, "Small side hops (impact)"));
+  CHECK_FALSE(contains(result.out, "| Seated thigh stretch |"));  // no ladder of one
+  CHECK(run_kneeplan({"exercises", "--ladders", "--json"}).exit_code == 2);
+}

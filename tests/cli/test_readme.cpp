@@ -25,6 +25,24 @@ TEST_CASE("README's safety rules table is the one the program prints", "[readme]
   CHECK(table == listed.out);
 }
 
+TEST_CASE("README's ladder table is the one the program prints", "[readme]") {
+  const std::string readme = read_file(source_dir() / "README.md");
+  // The table sits in a numbered list item, indented by three spaces.
+  std::string table;
+  const std::string block = between(readme, "   <!-- ladders:begin -->", "   <!-- ladders:end -->");
+  for (std::size_t start = 0; start < block.size();) {
+    const auto end = block.find('\n', start);
+    const std::string line = block.substr(start, end - start);
+    REQUIRE(line.starts_with("   "));
+    table += line.substr(3) + "\n";
+    start = end == std::string::npos ? block.size() : end + 1;
+  }
+  const auto listed = run_kneeplan({"exercises", "--ladders"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(table == listed.out);
+  CHECK(table.find("**Side plank**") != std::string::npos);
+}
+
 TEST_CASE("CI runs the README's test command", "[readme]") {
   const std::string readme = read_file(source_dir() / "README.md");
   const std::string ci = read_file(source_dir() / ".ci/run");

@@ -40,6 +40,8 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
 std::string render_exercise(const Exercise& exercise, const Style& style, const Ladder* ladder = nullptr);
 std::string render_exercises_json(const std::vector<const Exercise*>& exercises);
 std::string render_exercise_json(const Exercise& exercise);
+// Every ladder of more than one rung, as a Markdown table (the README's copy is checked against it).
+std::string render_ladders_markdown(const Catalogue& catalogue);
 
 // Safety findings.
 std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
