@@ -116,7 +116,8 @@ std::string render_markdown(const Plan& plan, Detail detail) {
       std::vector<std::string> names;
       for (const Day* day : session.days) names.push_back(weekday_short(day->date));
       const Day& first = *session.days.front();
-      std::string title = std::string(session.strength ? "Strength " : "Stretch ") + (session.days.size() == 1 ? "day" : "days");
+      const char* kind = session.strength ? "Strength " : (first.items.empty() ? "Training " : "Stretch ");
+      std::string title = std::string(kind) + (session.days.size() == 1 ? "day" : "days");
       title += fmt::format(" ({}): {} min", join(names), first.minutes);
       if (const std::string rest = rest_between_sets(first.items); !rest.empty()) title += ", " + rest;
       out += "\n### " + title + "\n\n";

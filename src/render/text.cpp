@@ -75,7 +75,7 @@ void write_sessions(std::string& out, const Week& week, const Columns& c, const 
     std::vector<std::string> names;
     for (const Day* day : session.days) names.push_back(weekday_short(day->date));
     const Day& first = *session.days.front();
-    std::string title = session.strength ? "Strength " : (first.items.empty() ? "Rest " : "Stretch ");
+    std::string title = session.strength ? "Strength " : (first.items.empty() ? "Training " : "Stretch ");
     title += session.days.size() == 1 ? "day" : "days";
     title += fmt::format(" ({}): {} min", join(names), first.minutes);
     if (const std::string rest = rest_between_sets(first.items); !rest.empty()) title += ", " + rest;
