@@ -384,11 +384,18 @@ inline nlohmann::ordered_json checked_json(const std::string& written, const std
 
 // Renders a plan every way. The JSON export must be valid JSON that matches
 // the plan; with the built-in catalogue the text must fit 80 columns (README).
-inline void render_plan(const Plan& plan, bool builtin_catalogue) {
+inline void render_plan(const Plan& plan, const Catalogue& catalogue, bool builtin_catalogue) {
   const std::string text = render_text(plan, Style{false});
   const std::string full = render_text(plan, Style{true, Detail::full});
-  (void)render_markdown(plan);
-  (void)render_markdown(plan, Detail::full);
+  (void)render_markdown(plan, catalogue);
+  (void)render_markdown(plan, catalogue, Detail::full);
+  (void)render_html(plan, catalogue, kGenerator);
+  CalendarOptions calendar;
+  (void)render_ics(plan, calendar, kGenerator);
+  calendar.start_minute = 23 * 60 + 59;
+  calendar.remind_minutes = 15;
+  calendar.rest_events = true;
+  (void)render_ics(plan, calendar, kGenerator);
   const std::string exported = render_json(plan, kGenerator);
 
   const auto document = checked_json(exported, "render_json");
@@ -471,7 +478,7 @@ inline Outcome run_catalogue(std::string_view bytes) {
   for (const Profile* profile : {&everything, &nothing}) {
     const Plan plan = build_plan(*catalogue, b.guidelines, *profile, options);
     check_plan(plan, *catalogue);
-    render_plan(plan, /*builtin_catalogue=*/false);
+    render_plan(plan, *catalogue, /*builtin_catalogue=*/false);
   }
   return outcome;
 }
@@ -491,7 +498,7 @@ inline Outcome run_plan(std::string_view bytes) {
     (void)checked_json(render_findings_json(findings, b.safety, allowed), "render_findings_json");
     const Plan plan = build_plan(b.catalogue, b.guidelines, *profile, input.options, std::move(findings));
     check_plan(plan, b.catalogue);
-    render_plan(plan, /*builtin_catalogue=*/true);
+    render_plan(plan, b.catalogue, /*builtin_catalogue=*/true);
     check_profile_round_trip(*profile);
   }
 
@@ -502,7 +509,7 @@ inline Outcome run_plan(std::string_view bytes) {
       profile.level = level;
       const Plan plan = build_plan(b.catalogue, *guidelines, profile, input.options);
       check_plan(plan, b.catalogue);
-      render_plan(plan, /*builtin_catalogue=*/false);
+      render_plan(plan, b.catalogue, /*builtin_catalogue=*/false);
     }
   }
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "build_info.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/version.hpp"
 
@@ -21,7 +22,7 @@ int run(int argc, const char* const* argv) {
   CLI::App app{"Weekly exercise plans for knock knees (genu valgum), with a safety check first.\n"
                "Nothing kneeplan prints is a diagnosis.",
                "kneeplan"};
-  app.set_version_flag("--version", fmt::format("kneeplan {}", kVersion), "Print the version and exit");
+  app.set_version_flag("--version", fmt::format("kneeplan {} ({})", kVersion, kBuild), "Print the version and exit");
   app.require_subcommand(1, 1);
   app.fallthrough();  // global options may also follow the subcommand
   app.footer(
@@ -38,6 +39,7 @@ int run(int argc, const char* const* argv) {
   const std::vector<Command> commands{
       add_plan_command(app, global),      add_export_command(app, global),   add_check_command(app, global),
       add_exercises_command(app, global), add_validate_command(app, global),
+      add_completion_command(app, global), add_manpage_command(app, global),
   };
 
   try {

@@ -39,6 +39,9 @@ Command add_export_command(CLI::App& app, const GlobalOptions& global);
 Command add_check_command(CLI::App& app, const GlobalOptions& global);
 Command add_exercises_command(CLI::App& app, const GlobalOptions& global);
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+// These two read the whole of `app`, so they are added after every other command.
+Command add_completion_command(CLI::App& app, const GlobalOptions& global);
+Command add_manpage_command(CLI::App& app, const GlobalOptions& global);
 
 // Prints each diagnostic as one "kneeplan: …" line on stderr.
 void report(const DataError& error);

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <memory>
 
 #include "kneeplan/core/planner.hpp"
@@ -12,14 +14,46 @@
 
 namespace kneeplan::cli {
 
+namespace {
+// The format a file name asks for, when the command writes it: "plan.ics" -> ics.
+std::string format_of_file(const std::string& path, const std::vector<std::string>& formats) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kExtensions{
+      {".txt", "text"}, {".json", "json"}, {".md", "markdown"}, {".ics", "ics"}, {".html", "html"}, {".htm", "html"}};
+  if (is_stdout(path)) return {};
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& [suffix, format] : kExtensions) {
+    if (extension == suffix && std::find(formats.begin(), formats.end(), format) != formats.end()) {
+      return std::string(format);
+    }
+  }
+  return {};
+}
+}  // namespace
+
 void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   request.profile.add_to(command);
   request.plan.add_to(command);
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
       ->type_name("FILE");
+  request.calendar.add_to(command);
+}
+
+void add_format_option(CLI::App& command, PlanRequest& request) {
+  command
+      .add_option("--format", request.format,
+                  fmt::format("Output format (default: from the -o file's extension, else {})", request.formats.front()))
+      ->check(CLI::IsMember(request.formats).description(""))
+      ->type_name(fmt::format("{}", fmt::join(request.formats, "|")));
 }
 
 int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
+  std::string format = request.format;
+  if (format.empty()) format = format_of_file(request.output, request.formats);
+  if (format.empty()) format = request.formats.front();
+  if (format != "ics") request.calendar.check_unused(format);
+
   const Catalogue catalogue = load_catalogue(global);
   const Guidelines guidelines = load_guidelines(global);
   const SafetyRules rules = load_safety(global);
@@ -33,7 +67,10 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
     return kSafety;
   }
 
-  const Plan plan = build_plan(catalogue, guidelines, profile, request.plan.resolve(), std::move(findings));
+  const PlanOptions options = request.plan.resolve();
+  const CalendarOptions calendar = format == "ics" ? request.calendar.resolve(options.start) : CalendarOptions{};
+
+  const Plan plan = build_plan(catalogue, guidelines, profile, options, std::move(findings));
   if (plan.budget && !plan.budget->fits) {
     const std::string given = request.profile.overrides.minutes_per_day
                                   ? fmt::format("--minutes {}", plan.budget->minutes)
@@ -44,11 +81,16 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
                                  given, plan.budget->smallest, plan.budget->smallest));
   }
   const Detail detail = *parse_name<Detail>(request.detail);
+  const std::string generator = fmt::format("kneeplan {}", kVersion);
   std::string bytes;
-  if (request.format == "json") {
-    bytes = render_json(plan, fmt::format("kneeplan {}", kVersion));
-  } else if (request.format == "markdown") {
-    bytes = render_markdown(plan, detail);
+  if (format == "json") {
+    bytes = render_json(plan, generator);
+  } else if (format == "markdown") {
+    bytes = render_markdown(plan, catalogue, detail);
+  } else if (format == "ics") {
+    bytes = render_ics(plan, calendar, generator);
+  } else if (format == "html") {
+    bytes = render_html(plan, catalogue, generator);
   } else {
     bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout), detail});
   }
@@ -58,17 +100,19 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
 
 Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
   auto request = std::make_shared<PlanRequest>();
+  request->formats = {"text", "json", "markdown", "ics", "html"};
   CLI::App* command = app.add_subcommand("plan", "Build and print a weekly plan for a profile");
   add_plan_request_options(*command, *request);
-  command->add_option("--format", request->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
-      ->type_name("text|json|markdown")
-      ->capture_default_str();
-  command->add_option("--detail", request->detail, "summary: week 1 in full, then what changes; full: every day")
+  add_format_option(*command, *request);
+  command->add_option("--detail", request->detail, "text and markdown: summary (week 1 in full, then what changes) or full (every day)")
       ->check(one_of(EnumNames<Detail>::names))
       ->type_name("summary|full")
       ->capture_default_str();
-  command->footer("Example: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23");
+  command->footer(
+      "Examples: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23\n"
+      "          kneeplan plan --minutes 25 --detail full\n"
+      "          kneeplan plan --format html -o plan.html      (a handout to print)\n"
+      "          kneeplan plan --at 07:30 -o plan.ics          (a calendar to import)");
   return {command, [request, &global] { return produce_plan(global, *request); }};
 }
 

@@ -137,7 +137,7 @@ void PlanFlags::add_to(CLI::App& command) {
                             CLI::ignore_case)
                   .description(""))
       ->capture_default_str()
-      ->type_name("monday..sunday");
+      ->type_name(fmt::format("{}", fmt::join(EnumNames<Weekday>::names, "|")));
 }
 
 PlanOptions PlanFlags::resolve() const {

@@ -453,10 +453,16 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     const bool stop_here = stops && w == stop;
     const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
     if ((w == checkpoint_week || stop_here) && last_training != week.days.rend()) {
+      const std::size_t first_note = last_training->notes.size();
       if (!guidelines.checkpoint_note.empty()) last_training->notes.push_back(guidelines.checkpoint_note);
       if (stop_here && !guidelines.checkpoint_stop_note.empty()) {
         last_training->notes.push_back(
             replace_all(guidelines.checkpoint_stop_note, "{weeks_done}", std::to_string(routine_week)));
+      }
+      if (last_training->notes.size() > first_note) {
+        std::vector<std::string> notes(last_training->notes.begin() + static_cast<std::ptrdiff_t>(first_note),
+                                       last_training->notes.end());
+        plan.checkpoint = Checkpoint{last_training->date, routine_week, join(notes, " "), guidelines.checkpoint_source};
       }
     }
     plan.weeks.push_back(std::move(week));

@@ -185,7 +185,7 @@ TEST_CASE("markdown: the same page, with correct plurals and no empty tables", "
       for (const Detail detail : {Detail::summary, Detail::full}) {
         INFO(name << " weeks " << weeks << " detail " << name_of(detail));
         const Plan plan = plan_for(example(name), weeks);
-        const std::string md = render_markdown(plan, detail);
+        const std::string md = render_markdown(plan, test::builtin_catalogue(), detail);
         CHECK(md.starts_with(fmt::format("# Knock-knee routine: {} week{} from", weeks, weeks == 1 ? "" : "s")));
         CHECK_FALSE(contains(md, "1 weeks"));
         CHECK_FALSE(contains(md, "1 exercises"));
@@ -214,5 +214,5 @@ TEST_CASE("markdown: the same page, with correct plurals and no empty tables", "
   o.weeks = 1;
   o.start = kMonday;
   const Plan plan = build_plan(test::builtin_catalogue(), test::builtin_guidelines(), p, o);
-  CHECK(contains(render_markdown(plan), "### Strength days (Mon, Wed, Fri)"));
+  CHECK(contains(render_markdown(plan, test::builtin_catalogue()), "### Strength days (Mon, Wed, Fri)"));
 }

@@ -104,6 +104,15 @@ struct Budget {
   std::vector<Change> changes;  // in the order the budget applied them
 };
 
+// The day to ask whether pain is still there after the routine's first
+// weeks; its note is also among that day's notes.
+struct Checkpoint {
+  std::chrono::sys_days date{};
+  int routine_week = 0;  // counting the weeks done before the plan
+  std::string note;
+  std::string source;
+};
+
 struct Plan {
   Profile profile;
   PlanOptions options;
@@ -116,6 +125,7 @@ struct Plan {
   std::optional<Budget> budget;
   std::vector<PlanExercise> exercises;  // planned ones in order of first use, then rungs to move to
   std::vector<Week> weeks;
+  std::optional<Checkpoint> checkpoint;  // none when it falls outside the plan
 
   const PlanExercise* exercise(std::string_view id) const;
 };

@@ -1,5 +1,7 @@
 #pragma once
 // Turning finished data into bytes. Renderers decide nothing about the routine.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +33,26 @@ inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
 
 // The plan.
 std::string render_text(const Plan& plan, const Style& style);
-std::string render_markdown(const Plan& plan, Detail detail = Detail::summary);
+// The page a person reads, in Markdown: the same structure as the text view,
+// with a card per exercise (the handout's content) under "How to do each
+// exercise". The catalogue supplies what the plan does not carry (an
+// alternative's name).
+std::string render_markdown(const Plan& plan, const Catalogue& catalogue, Detail detail = Detail::summary);
 std::string render_json(const Plan& plan, std::string_view generator);
+// A printable handout: one self-contained HTML file (overview, exercise cards, a log sheet per week).
+std::string render_html(const Plan& plan, const Catalogue& catalogue, std::string_view generator);
+
+// The plan as an iCalendar (RFC 5545) file, written through libical.
+struct CalendarOptions {
+  // Sessions start at this many minutes after midnight, in floating local
+  // time; none: each session is an all-day event.
+  std::optional<int> start_minute;
+  std::optional<int> remind_minutes;  // a reminder this long before each session starts; none: no reminder
+  bool remind_all_day = false;        // all-day sessions and the checkpoint get the reminder too
+  bool rest_events = false;           // an all-day "Rest day" event on each rest day
+  std::int64_t stamp = 0;             // DTSTAMP, in seconds since 1970-01-01 UTC
+};
+std::string render_ics(const Plan& plan, const CalendarOptions& options, std::string_view generator);
 
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
