@@ -27,10 +27,14 @@
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/embedded.hpp"
 #include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/journal.hpp"
+#include "kneeplan/io/journal_loader.hpp"
+#include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/io/load.hpp"
 #include "kneeplan/core/plan.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/core/profile.hpp"
+#include "kneeplan/render/journal.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/safety.hpp"
 
@@ -554,6 +558,54 @@ inline Outcome run_validate(std::string_view bytes) {
     throw FuzzFailure("a loader accepts the document as \"" + std::string(accepted_as.front()) +
                       "\" but validate_document refuses it");
   }
+  return outcome;
+}
+
+// The day fuzzed journals are imported on: their dates must not be later.
+inline constexpr std::chrono::sys_days kJournalToday{std::chrono::year{2026} / std::chrono::November / 22};
+
+// fuzz_journal: the bytes as a journal export to import. What loads must
+// import whole into an empty journal, export as valid JSON in nlohmann's
+// layout, load back as the same entries, and export the same bytes again
+// from a second journal; importing it twice adds nothing.
+inline Outcome run_journal(std::string_view bytes) {
+  Outcome outcome;
+  const auto parse = [](std::string_view text, const std::string& file) {
+    return parse_journal(text, file, builtin().catalogue, kJournalToday);
+  };
+  auto entries = try_parse(parse, bytes, outcome);
+  if (!entries) return outcome;
+  for (const auto& entry : *entries) {
+    expect(check_entry(entry, builtin().catalogue, kJournalToday).empty(), "an accepted entry fails check_entry");
+  }
+
+  JournalStore first = JournalStore::in_memory();
+  const ImportOutcome imported = first.import(*entries);
+  expect(imported.conflicts.empty() && imported.added == static_cast<int>(entries->size()),
+         "an accepted journal does not import whole into an empty one");
+  const ImportOutcome again = first.import(*entries);
+  expect(again.added == 0 && again.unchanged == static_cast<int>(entries->size()) && again.conflicts.empty(),
+         "importing the same journal twice added or changed entries");
+  const std::vector<JournalEntry> stored = first.entries();
+  std::sort(entries->begin(), entries->end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  expect(stored == *entries, "the journal does not hold what was imported");
+  expect(first.integrity_problems().empty(), "the journal fails its integrity check after an import");
+
+  const std::string exported = render_journal_json(stored);
+  (void)checked_json(exported, "render_journal_json");
+  std::vector<JournalEntry> reloaded;
+  try {
+    reloaded = parse_journal(exported, kFile, builtin().catalogue, kJournalToday);
+  } catch (const DataError& error) {
+    throw FuzzFailure(std::string("the exported journal does not load again: ") + error.what());
+  }
+  JournalStore second = JournalStore::in_memory();
+  (void)second.import(reloaded);
+  expect(render_journal_json(second.entries()) == exported, "journal export -> import -> export differs");
+
+  const auto weeks = summarise_weeks(stored, builtin().guidelines.training_days);
+  (void)render_history_text(weeks, builtin().catalogue, Style{false});
+  (void)checked_json(render_history_json(weeks), "render_history_json");
   return outcome;
 }
 

@@ -83,7 +83,7 @@ def check_calendar(binary, label, common, timed):
     export = json.loads(run(binary, ["export", *common]))
     calendar = icalendar.Calendar.from_ical(raw)
     check(str(calendar.get("VERSION")) == "2.0", f"{label}: VERSION:2.0")
-    version = run(binary, ["--version"]).decode().split()[-1]
+    version = run(binary, ["--version"]).decode().split()[1]  # "kneeplan 0.1.0 (git …)"
     prodid = str(calendar.get("PRODID"))
     check("kneeplan" in prodid and version in prodid, f"{label}: PRODID names kneeplan {version}")
 

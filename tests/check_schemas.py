@@ -24,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 try:
@@ -299,6 +300,61 @@ def check_exercises(kneeplan, schemas):
     return listing
 
 
+JOURNAL_LOGS = [
+    ["--date", "2026-11-02", "--done", "side-plank=left:2x12,right:1x9", "--done", "leg-muscles-stretch=150",
+     "--done", "thigh-foam-roll", "--skipped", "side-step-up=no step", "--skipped", "stationary-lunge",
+     "--pain-before", "2", "--pain-during", "3", "--knee", "left", "--symptom", "night-pain", "--note", "ok"],
+    ["--date", "2026-11-02", "--pain-next-day", "1"],
+    ["--date", "2026-11-05", "--symptom-gone", "night-pain", "--pain-after", "0", "--knee", "right"],
+]
+
+
+def check_journal(kneeplan, schemas):
+    """A journal export and log --json match journal.schema.json; broken copies do not."""
+    journal_schema = schemas["journal"]
+    entry = definition_validator(journal_schema, "entry")
+    with tempfile.TemporaryDirectory() as scratch:
+        journal = os.path.join(scratch, "journal.db")
+        for args in JOURNAL_LOGS:
+            logged = kneeplan.json_output(f"log {' '.join(args)} --json",
+                                          ["--journal", journal, "log", *args, "--json"], 0)
+            if logged is not None:
+                expect_valid(f"log --json {args[1]}", entry, logged)
+        document = kneeplan.json_output("journal export", ["--journal", journal, "journal", "export"], 0)
+        history = kneeplan.json_output("history --json", ["--journal", journal, "history", "--json"], 0)
+    if history is not None:
+        entries = [e for week in history.get("weeks", []) for e in week.get("entries", [])]
+        if len(entries) == 2 and all(first_error(entry, e) is None for e in entries):
+            ok("history --json entries match the journal entry definition")
+        else:
+            fail("history --json", "its entries do not match the journal entry definition")
+    if document is None:
+        return
+    expect_valid("journal export", journal_schema, document)
+
+    def mutated(change):
+        broken = copy.deepcopy(document)
+        change(broken)
+        return broken
+
+    cases = [
+        ("pain 11", lambda d: d["entries"][0]["pain"]["before"].update(left=11)),
+        ("a done item with two measures", lambda d: d["entries"][0]["done"][0].update(hold_seconds=30)),
+        ("a done item with no measure", lambda d: d["entries"][0]["done"][0].pop("reps")),
+        ("sets 0", lambda d: d["entries"][0]["done"][0].update(sets=0)),
+        ("side knee", lambda d: d["entries"][0]["done"][0].update(side="knee")),
+        ("unknown symptom", lambda d: d["entries"][0]["symptoms"][0].update(name="itch")),
+        ("date not a date", lambda d: d["entries"][0].update(date="2 Nov 2026")),
+        ("empty note", lambda d: d["entries"][0]["notes"].append("")),
+        ("empty pain moment", lambda d: d["entries"][0]["pain"].update(after={})),
+        ("unknown key", lambda d: d["entries"][0].update(mood="good")),
+        ("entry without notes", lambda d: d["entries"][0].pop("notes")),
+        ("wrong format", lambda d: d.update(format="kneeplan.journal/2")),
+    ]
+    for name, change in cases:
+        expect_invalid(f"negative journal: {name}", journal_schema, mutated(change))
+
+
 # --- negative checks -------------------------------------------------------------
 
 def find_item(plan, category):
@@ -528,7 +584,7 @@ def main(argv):
     data = source_dir / "data"
 
     schemas = load_schemas(data / "schema")
-    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings"]
+    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings", "journal"]
     missing = [name for name in needed if name not in schemas]
     if missing:
         fail("schemas present", "missing or broken: " + ", ".join(f"{m}.schema.json" for m in missing))
@@ -555,6 +611,7 @@ def main(argv):
     exports = check_exports(kneeplan, schemas)
     findings = check_findings(kneeplan, schemas)
     listing = check_exercises(kneeplan, schemas)
+    check_journal(kneeplan, schemas)
     negative_checks(schemas, exports.get("export default"), findings.get("check --json urgent"), listing,
                     documents.get("guidelines"), documents.get("safety"))
     check_bad_inputs(schemas, source_dir / "tests" / "data" / "bad")

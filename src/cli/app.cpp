@@ -35,10 +35,14 @@ int run(int argc, const char* const* argv) {
   app.add_option("--guidelines", global.guidelines, "Set/rep guideline JSON file (default: the built-in one)")
       ->type_name("FILE");
   app.add_option("--safety", global.safety, "Safety rules JSON file (default: the built-in one)")->type_name("FILE");
+  app.add_option("--journal", global.journal,
+                 "Journal database (default: $XDG_DATA_HOME/kneeplan/journal.db, or ~/.local/share/kneeplan/journal.db)")
+      ->type_name("FILE");
 
   const std::vector<Command> commands{
       add_plan_command(app, global),      add_export_command(app, global),   add_check_command(app, global),
-      add_exercises_command(app, global), add_validate_command(app, global),
+      add_exercises_command(app, global), add_validate_command(app, global), add_init_command(app, global),
+      add_log_command(app, global),       add_history_command(app, global),  add_journal_command(app, global),
       add_completion_command(app, global), add_manpage_command(app, global),
   };
 

@@ -38,7 +38,7 @@ bool write_all(int fd, std::string_view bytes) {
 
 bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
 
-void write_output(const std::string& path, std::string_view bytes) {
+void write_output(const std::string& path, std::string_view bytes, Readers readers) {
   if (is_stdout(path)) {
     std::fflush(stdout);
     if (!write_all(STDOUT_FILENO, bytes)) throw write_error("<stdout>", errno);
@@ -50,10 +50,12 @@ void write_output(const std::string& path, std::string_view bytes) {
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) throw write_error(path, errno);
 
-  // mkstemp makes the file private; give it the usual permissions.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp makes the file private; give it the usual permissions unless it stays so.
+  if (readers == Readers::usual) {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
 
   const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
   const int error = errno;

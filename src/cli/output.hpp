@@ -6,10 +6,14 @@
 
 namespace kneeplan::cli {
 
+// Who may read a file written: everyone the umask allows, or only its owner
+// (health data: a journal export, the saved profile).
+enum class Readers { usual, owner_only };
+
 // Writes `bytes` to stdout when `path` is empty or "-", else to `path` via a
 // temporary file in the same directory that is renamed over it once complete.
 // Throws DataError naming the destination on failure.
-void write_output(const std::string& path, std::string_view bytes);
+void write_output(const std::string& path, std::string_view bytes, Readers readers = Readers::usual);
 
 // Colour only for a terminal, never with NO_COLOR; CLICOLOR_FORCE forces it.
 bool colour_for(std::FILE* stream);

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 
 #include <fmt/format.h>
 
 #include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/load.hpp"
+#include "locations.hpp"
 
 namespace kneeplan::cli {
 
@@ -27,17 +28,6 @@ CLI::Validator range_of(Bounds bounds, Kind kind = Kind::whole) {
                            bounds.min, bounds.max, value);
       },
       "");
-}
-
-// Today's date in the local time zone: the only clock read in kneeplan.
-std::chrono::sys_days today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  ::localtime_r(&now, &local);
-  const std::chrono::year_month_day date{std::chrono::year{local.tm_year + 1900},
-                                         std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                                         std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-  return std::chrono::sys_days{date};
 }
 
 template <class Enum>
@@ -62,9 +52,24 @@ std::vector<std::string> distinct(const std::vector<std::string>& words, std::st
 
 }  // namespace
 
-void ProfileOptions::add_to(CLI::App& command) {
-  command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1); flags override it")
+CLI::Validator whole_number(Bounds bounds) { return range_of(bounds); }
+
+CLI::Validator calendar_date() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return parse_date(value) ? std::string() : "expected a real calendar date as YYYY-MM-DD, found " + value;
+      },
+      "");
+}
+
+void ProfileOptions::add_file_to(CLI::App& command) {
+  command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1; default: the one `init` saved)")
       ->type_name("FILE");
+  command.add_flag("--no-saved-profile", no_saved_profile, "Ignore the profile `kneeplan init` saved");
+}
+
+void ProfileOptions::add_to(CLI::App& command) {
+  add_file_to(command);
   command.add_option("--age", overrides.age, "Age in years, 0-120 (default: unknown, treated as an adult)")->check(range_of(kAgeBounds))->type_name("N");
   add_choice(command, "--level", overrides.level, "Training level (default: novice)");
   add_choice(command, "--side", overrides.side, "Affected knee (default: both)");
@@ -115,6 +120,16 @@ Profile ProfileOptions::resolve() const {
   if (!file.empty()) {
     const std::string text = read_input_file(file);
     profile = parse_profile(text, file);
+  } else if (const auto saved = saved_profile_path(); saved && !no_saved_profile && std::filesystem::exists(*saved)) {
+    try {
+      profile = parse_profile(read_input_file(*saved), saved->string());
+    } catch (const DataError& error) {
+      auto diagnostics = error.diagnostics();
+      diagnostics.push_back({saved->string(), "",
+                             "this is the profile `kneeplan init` saved: run `kneeplan init` again, or add "
+                             "--no-saved-profile to ignore it"});
+      throw DataError(std::move(diagnostics));
+    }
   }
   apply_overrides(profile, overrides);
   return profile;
@@ -126,11 +141,7 @@ void PlanFlags::add_to(CLI::App& command) {
       ->capture_default_str()
       ->type_name("N");
   command.add_option("--start", start, "First day of the plan (default: today)")
-      ->check(CLI::Validator(
-          [](std::string& value) {
-            return parse_date(value) ? std::string() : "expected a real calendar date as YYYY-MM-DD, found " + value;
-          },
-          ""))
+      ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
   command.add_option("--rest-day", rest_day, "Weekday to rest")
       ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),

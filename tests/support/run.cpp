@@ -94,6 +94,8 @@ RunResult run_kneeplan(const std::vector<std::string>& args, const RunOptions& o
   return result;
 }
 
+std::string kneeplan_binary() { return KNEEPLAN_BINARY; }
+
 std::filesystem::path source_dir() { return KNEEPLAN_SOURCE_DIR; }
 
 std::filesystem::path scratch_dir() {

@@ -26,6 +26,9 @@ struct RunOptions {
 // Runs `kneeplan ARGS...` with NO_COLOR unset and a fixed environment.
 RunResult run_kneeplan(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// The built binary, for tests that start it themselves.
+std::string kneeplan_binary();
+
 // Paths of the source tree and a fresh scratch directory per call.
 std::filesystem::path source_dir();
 std::filesystem::path scratch_dir();

@@ -54,6 +54,9 @@ struct CalendarOptions {
 };
 std::string render_ics(const Plan& plan, const CalendarOptions& options, std::string_view generator);
 
+// A profile as a kneeplan.profile/1 file (what `init` saves).
+std::string render_profile_json(const Profile& profile);
+
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
 // With the exercise's ladder, when it has more than one rung.
