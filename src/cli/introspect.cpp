@@ -95,9 +95,9 @@ void collect_options(const CLI::App& app, CommandSpec& command) {
   for (const CLI::Option* option : app.get_options()) {
     if (hidden(option)) continue;
     OptionSpec spec = describe_option(*option);
-    const auto& list = spec.positional.empty() ? command.options : command.positionals;
+    auto& list = spec.positional.empty() ? command.options : command.positionals;
     if (std::any_of(list.begin(), list.end(), [&](const OptionSpec& seen) { return same_option(seen, spec); })) continue;
-    (spec.positional.empty() ? command.options : command.positionals).push_back(std::move(spec));
+    list.push_back(std::move(spec));
   }
   for (const CLI::App* group : app.get_subcommands([](const CLI::App* sub) { return sub->get_name().empty(); })) {
     collect_options(*group, command);

@@ -25,7 +25,7 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
     ++i;
     return U'\uFFFD';
   }
-  char32_t point = length == 1 ? lead : lead & (0x7F >> length);
+  char32_t point = length == 1 ? char32_t{lead} : char32_t{lead} & (0x7Fu >> length);
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) >> 6) != 0x2) {
       ++i;

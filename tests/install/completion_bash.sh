@@ -61,7 +61,7 @@ expect "left right both" kneeplan export --side ''
 expect "buckling" kneeplan check --symptom buc
 expect "foam-roller" kneeplan exercises --equipment foam
 expect "saturday sunday" kneeplan plan --rest-day s
-expect "text json markdown html ics" kneeplan plan --format ''
+expect "markdown" kneeplan plan --format m
 expect "bash zsh fish" kneeplan completion ''
 # A value is not taken for a subcommand or a positional.
 expect "show" kneeplan exercises --category stretch ''
