@@ -84,7 +84,8 @@ Exercise read_exercise(Reader& reader, const JsonValue& item, const std::string&
     if (is_kebab_case(*id)) {
       exercise.id = *id;
     } else {
-      reader.error(child(at, "id"), fmt::format("expected a kebab-case id like \"side-plank\", found \"{}\"", *id));
+      reader.error(child(at, "id"),
+                   fmt::format("expected a kebab-case id like \"side-plank\", found \"{}\"", shortened(*id)));
     }
   }
   if (auto name = reader.string(item, at, "name")) exercise.name = *name;
@@ -105,32 +106,51 @@ Exercise read_exercise(Reader& reader, const JsonValue& item, const std::string&
   return exercise;
 }
 
+// "Did you mean" searches for unknown alternatives compare with every id, so
+// in a huge catalogue they stop after this many comparisons in all: a
+// suggestion is a help, not worth seconds of work.
+constexpr std::size_t kSuggestionComparisons = 1'000'000;
+
 // Checks that need the whole list: unique ids, alternatives that exist.
+// O(n log n) in the ids and alternatives; each distinct unknown id is
+// looked up for a suggestion at most once.
 void check_references(Reader& reader, const std::vector<Exercise>& exercises) {
-  std::map<std::string, std::size_t, std::less<>> first_index;
+  std::map<std::string_view, std::size_t, std::less<>> first_index;
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const auto& id = exercises[i].id;
     if (id.empty()) continue;  // already reported
-    if (auto [it, fresh] = first_index.emplace(id, i); !fresh) {
-      reader.error(child(child("/exercises", i), "id"),
-                   fmt::format("duplicate id \"{}\"; first used at /exercises/{}/id", id, it->second));
+    const auto inserted = first_index.emplace(id, i);
+    if (!inserted.second) {
+      const std::size_t first = inserted.first->second;
+      reader.report([&] { return child(child("/exercises", i), "id"); },
+                    [&] { return fmt::format("duplicate id \"{}\"; first used at /exercises/{}/id", shortened(id), first); });
     } else {
       ids.push_back(id);
     }
   }
+  std::map<std::string_view, std::string, std::less<>> suggestions;  // unknown id -> "; did you mean …?" or ""
+  std::size_t comparisons_left = kSuggestionComparisons;
+  const auto suggestion_for = [&](std::string_view unknown) -> const std::string& {
+    const auto [entry, fresh] = suggestions.emplace(unknown, std::string());
+    if (fresh && ids.size() <= comparisons_left) {
+      comparisons_left -= ids.size();
+      if (const auto near = closest_matches(unknown, ids, 1); !near.empty()) {
+        entry->second = fmt::format("; did you mean \"{}\"?", near.front());
+      }
+    }
+    return entry->second;
+  };
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const auto& alternatives = exercises[i].alternatives;
     for (std::size_t k = 0; k < alternatives.size(); ++k) {
-      const std::string at = child(child(child("/exercises", i), "alternatives"), k);
+      const auto at = [&] { return child(child(child("/exercises", i), "alternatives"), k); };
       if (alternatives[k] == exercises[i].id) {
-        reader.error(at, "an exercise cannot be its own alternative");
+        reader.report(at, [] { return "an exercise cannot be its own alternative"; });
       } else if (!first_index.contains(alternatives[k])) {
-        std::string message = fmt::format("unknown exercise id \"{}\"", alternatives[k]);
-        if (const auto near = closest_matches(alternatives[k], ids, 1); !near.empty()) {
-          message += fmt::format("; did you mean \"{}\"?", near.front());
-        }
-        reader.error(at, std::move(message));
+        reader.report(at, [&] {
+          return fmt::format("unknown exercise id \"{}\"{}", shortened(alternatives[k]), suggestion_for(alternatives[k]));
+        });
       }
     }
   }
@@ -152,6 +172,7 @@ Catalogue read_catalogue(const JsonValue& root, const std::string& file) {
           catalogue.exercises.push_back(read_exercise(reader, list->elements()[i], child("/exercises", i)));
         }
         check_references(reader, catalogue.exercises);
+        catalogue.reindex();
       }
     }
   }

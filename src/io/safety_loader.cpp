@@ -91,7 +91,7 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
         if (auto source = reader.string(item, at, "source")) rule.source = *source;
         if (auto hold = reader.boolean(item, at, "hold_progression", false)) rule.hold_progression = *hold;
         if (!rule.id.empty() && !ids.insert(rule.id).second) {
-          reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
+          reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", shortened(rule.id)));
         }
         rules.rules.push_back(std::move(rule));
       }
