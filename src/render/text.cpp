@@ -1,6 +1,8 @@
-// The plan for a terminal: fits 80 columns; colour only when the caller says so.
+// The plan for a terminal: fits 80 columns; colour only when the caller says
+// so. Text from the input is printable(): it cannot reach the terminal raw.
 #include <fmt/format.h>
 
+#include "kneeplan/core/text.hpp"
 #include "kneeplan/render/render.hpp"
 #include "render/util.hpp"
 
@@ -30,12 +32,12 @@ void write_day(std::string& out, const Day& day, const Style& style) {
   out += "  " + paint(fmt::format("{}  ({} min)", day_label(day.date), day.minutes), Tone::heading, style) + "\n";
   for (const auto& item : day.items) {
     const std::string rest = rest_text(item).empty() ? "" : "rest " + rest_text(item);
-    out += fmt::format("    {:<26} {:<16} {:<9} {}", item.name, dose_text(item), sides_text(item.sides), rest);
+    out += fmt::format("    {:<26} {:<16} {:<9} {}", printable(item.name), dose_text(item), sides_text(item.sides), rest);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';
-    if (!item.cue.empty()) out += "      " + paint(wrap(item.cue, kWidth, 6), Tone::dim, style) + "\n";
+    if (!item.cue.empty()) out += "      " + paint(wrap(printable(item.cue), kWidth, 6), Tone::dim, style) + "\n";
   }
-  for (const auto& note : day.notes) out += "    " + paint(wrap("Note: " + note, kWidth, 4), Tone::caution, style) + "\n";
+  for (const auto& note : day.notes) out += "    " + paint(wrap("Note: " + printable(note), kWidth, 4), Tone::caution, style) + "\n";
 }
 
 }  // namespace
@@ -52,18 +54,18 @@ std::string render_text(const Plan& plan, const Style& style) {
     out += "\n" + paint("Keep in mind", Tone::heading, style) + "\n";
     for (const auto& finding : plan.warnings) {
       const std::string label = fmt::format("{:<8}", capitalised(name_of(finding.severity)));
-      out += "  " + paint(label, tone_of(finding.severity), style) + " " + wrap(finding.message, kWidth, 11) + "\n";
+      out += "  " + paint(label, tone_of(finding.severity), style) + " " + wrap(printable(finding.message), kWidth, 11) + "\n";
     }
   }
   if (!plan.omitted.empty()) {
     out += "\n" + paint("Left out", Tone::heading, style) + "\n";
     for (const auto& omission : plan.omitted) {
-      out += "  " + wrap(omission.exercise + ": " + omission.reason, kWidth, 4) + "\n";
+      out += "  " + wrap(printable(omission.exercise + ": " + omission.reason), kWidth, 4) + "\n";
     }
   }
   if (!plan.progression.empty()) {
     out += "\n" + paint("How to progress", Tone::heading, style) + "\n";
-    out += "  " + wrap(plan.progression, kWidth, 2) + "\n";
+    out += "  " + wrap(printable(plan.progression), kWidth, 2) + "\n";
   }
 
   for (const auto& week : plan.weeks) {

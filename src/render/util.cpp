@@ -26,7 +26,7 @@ std::string dose_text(Category category, int sets, Range reps, Range hold_second
         return fmt::format("{}{} line{} x {} s", prefix, passes.size(), passes.size() == 1 ? "" : "s",
                            passes.front().seconds);
       }
-      int total = 0;
+      std::int64_t total = 0;  // hundreds of thousands of passes of up to an hour
       for (const auto& pass : passes) total += pass.seconds;
       return fmt::format("{}{} lines, {} s", prefix, passes.size(), total);
     }
@@ -104,6 +104,35 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
     out += word;
     column += word.size();
     line_empty = false;
+  }
+  return out;
+}
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  for (const char c : printable(text)) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  for (const char c : markdown_text(text)) {
+    if (c == '|') out += '\\';
+    out += c;
   }
   return out;
 }
