@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <set>
 
+#include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/text.hpp"
 
 namespace kneeplan {
@@ -78,6 +80,8 @@ std::vector<const Exercise*> choose_exercises(const Catalogue& catalogue, const 
 // Splits strength exercises into halves A and B such that exercises sharing a
 // target muscle stay together (so the 48-hour rule holds per muscle group),
 // balancing the halves by count. Returns 'A' or 'B' per exercise.
+// O(t log t) in the number of targets: each exercise joins the first one
+// that works any of its muscles.
 std::vector<char> split_groups(const std::vector<const Exercise*>& strength) {
   const std::size_t n = strength.size();
   std::vector<std::size_t> parent(n);
@@ -86,28 +90,27 @@ std::vector<char> split_groups(const std::vector<const Exercise*>& strength) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  std::map<std::string_view, std::size_t, std::less<>> first_with;  // target -> first exercise working it
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const auto& a = strength[i]->targets;
-      const auto& b = strength[j]->targets;
-      const bool shared = std::any_of(a.begin(), a.end(), [&](const std::string& t) {
-        return std::find(b.begin(), b.end(), t) != b.end();
-      });
-      if (shared) parent[root(j)] = root(i);
+    for (const auto& target : strength[i]->targets) {
+      const auto [first, fresh] = first_with.emplace(target, i);
+      if (!fresh) parent[root(i)] = root(first->second);
     }
   }
+  std::vector<std::size_t> group_size(n, 0);
+  for (std::size_t i = 0; i < n; ++i) ++group_size[root(i)];
+  // Groups take a half in order of their first exercise, each the smaller half so far.
+  std::vector<char> letter_of(n, 0);  // by root
   std::vector<char> group(n, 0);
   std::size_t size_a = 0;
   std::size_t size_b = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (group[i] != 0) continue;
-    std::vector<std::size_t> members;
-    for (std::size_t j = i; j < n; ++j) {
-      if (root(j) == root(i)) members.push_back(j);
+    const std::size_t r = root(i);
+    if (letter_of[r] == 0) {
+      letter_of[r] = size_a <= size_b ? 'A' : 'B';
+      (letter_of[r] == 'A' ? size_a : size_b) += group_size[r];
     }
-    const char letter = size_a <= size_b ? 'A' : 'B';
-    (letter == 'A' ? size_a : size_b) += members.size();
-    for (const auto j : members) group[j] = letter;
+    group[i] = letter_of[r];
   }
   return group;
 }
@@ -148,20 +151,21 @@ Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Pro
   return item;
 }
 
-int day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
-  int total = 0;
+std::int64_t day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
+  std::int64_t total = 0;
   for (const auto& item : items) total += item_seconds(item, guidelines);
-  if (!items.empty()) total += static_cast<int>(items.size() - 1) * guidelines.transition_seconds;
+  if (!items.empty()) total += static_cast<std::int64_t>(items.size() - 1) * guidelines.transition_seconds;
   return total;
 }
 
 }  // namespace
 
-int item_seconds(const Item& item, const Guidelines& guidelines) {
-  int per_set = 0;
+std::int64_t item_seconds(const Item& item, const Guidelines& guidelines) {
+  // 64 bits: a foam roll may list hundreds of thousands of passes of an hour each.
+  std::int64_t per_set = 0;
   switch (item.category) {
     case Category::strength:
-      per_set = item.reps.max * (guidelines.tempo_up_seconds.max + guidelines.tempo_down_seconds.max);
+      per_set = std::int64_t{item.reps.max} * (guidelines.tempo_up_seconds.max + guidelines.tempo_down_seconds.max);
       break;
     case Category::stretch:
       per_set = item.hold_seconds.max;
@@ -170,9 +174,9 @@ int item_seconds(const Item& item, const Guidelines& guidelines) {
       for (const auto& pass : item.passes) per_set += pass.seconds;
       break;
   }
-  const int sides = static_cast<int>(item.sides.size());
-  return item.sets * sides * per_set + (item.sets - 1) * item.rest_seconds +
-         (sides - 1) * guidelines.transition_seconds;
+  const auto sides = static_cast<std::int64_t>(item.sides.size());
+  const std::int64_t sets = item.sets;
+  return sets * sides * per_set + (sets - 1) * item.rest_seconds + (sides - 1) * guidelines.transition_seconds;
 }
 
 Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
@@ -214,6 +218,9 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     }
   }
 
+  // Refused here, before any day is built, if it would be too large.
+  check_plan_size(estimate_plan_size(chosen, group, pattern, options, plan, guidelines.checkpoint_note));
+
   // The 4-week checkpoint counts the weeks already done.
   const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
 
@@ -237,8 +244,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
           }
           day.items.push_back(make_item(*exercise, guidelines, profile, routine_week, hold_progression));
         }
-        const int seconds = day_seconds(day.items, guidelines);
-        day.minutes = (seconds + 59) / 60;
+        day.minutes = (day_seconds(day.items, guidelines) + 59) / 60;
       }
       week.days.push_back(std::move(day));
     }

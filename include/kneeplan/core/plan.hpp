@@ -1,6 +1,7 @@
 #pragma once
 // A finished weekly plan: plain data, built by the planner, read by the renderers.
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,7 @@ struct Item {
 struct Day {
   std::chrono::sys_days date{};
   bool rest = false;
-  int minutes = 0;
+  std::int64_t minutes = 0;  // 64 bits, like every duration: see item_seconds()
   std::vector<std::string> notes;
   std::vector<Item> items;
 };
