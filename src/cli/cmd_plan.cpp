@@ -16,6 +16,7 @@ void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   request.profile.add_to(command);
   request.plan.add_to(command);
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
+      ->check(non_empty_path())
       ->type_name("FILE");
 }
 
@@ -27,13 +28,13 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
 
   std::vector<Finding> findings = screen(rules, profile);
   if (!plan_allowed(findings, profile.cleared_by_clinician)) {
-    fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
+    write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
     const bool urgent = std::any_of(findings.begin(), findings.end(),
                                     [](const Finding& f) { return f.severity == Severity::urgent; });
-    fmt::print(stderr, "kneeplan: no plan given: {}\n",
-               urgent ? "get medical help first (see above)."
-                      : "see a doctor before you start (see above). Once a clinician has cleared you to "
-                        "exercise, run again with --cleared.");
+    print_error(fmt::format("no plan given: {}",
+                            urgent ? "get medical help first (see above)."
+                                   : "see a doctor before you start (see above). Once a clinician has cleared you "
+                                     "to exercise, run again with --cleared."));
     return kSafety;
   }
 
@@ -55,7 +56,7 @@ Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand("plan", "Build and print a weekly plan for a profile");
   add_plan_request_options(*command, *request);
   command->add_option("--format", request->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
+      ->check(one_of_words({"text", "json", "markdown"}))
       ->type_name("text|json|markdown")
       ->capture_default_str();
   command->footer("Example: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23");
