@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <new>
 #include <optional>
 #include <vector>
@@ -115,8 +116,9 @@ class Builder {
   bool end_object() {
     const std::size_t first = frames_.back().first;
     const std::span<const JsonMember> members(members_.data() + first, members_.size() - first);
-    const auto repeated = repeats(members.size(), [&](std::size_t i) { return members[i].key; });
-    if (!repeated.empty()) {
+    if (has_repeated_key(members)) {
+      // Name the first key, in file order, that repeats an earlier one.
+      const auto repeated = repeats(members.size(), [&](std::size_t i) { return members[i].key; });
       const std::string_view key = members[repeated.front().index].key;
       fail(child(path(frames_.size() - 1), key), fmt::format("duplicate key \"{}\"; each key may appear once", shortened(key)));
       return false;
@@ -198,6 +200,31 @@ class Builder {
     std::uninitialized_copy(items.begin(), items.end(), block);
     return {block, items.size()};
   }
+  // Whether any key appears twice: pairwise for the few keys of most objects,
+  // else in a hash table of their positions (open addressing, at most half
+  // full), in time linear in the keys.
+  bool has_repeated_key(std::span<const JsonMember> members) {
+    if (members.size() <= 16) {
+      for (std::size_t i = 1; i < members.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (members[i].key == members[j].key) return true;
+        }
+      }
+      return false;
+    }
+    std::size_t slots = 64;
+    while (slots < 2 * members.size()) slots *= 2;
+    slots_.assign(slots, 0);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      std::size_t slot = std::hash<std::string_view>{}(members[i].key) & (slots - 1);
+      while (slots_[slot] != 0) {
+        if (members[slots_[slot] - 1].key == members[i].key) return true;
+        slot = (slot + 1) & (slots - 1);
+      }
+      slots_[slot] = static_cast<std::uint32_t>(i + 1);  // fits: parse_json refuses texts past 4 GiB
+    }
+    return false;
+  }
   void fail(std::string place, std::string message) {
     place_ = std::move(place);
     message_ = std::move(message);
@@ -207,6 +234,7 @@ class Builder {
   std::vector<Frame> frames_;
   std::vector<JsonValue> values_;    // elements of the open arrays, innermost last
   std::vector<JsonMember> members_;  // members of the open objects, innermost last
+  std::vector<std::uint32_t> slots_;  // scratch space for has_repeated_key(): member positions + 1
 };
 
 }  // namespace
