@@ -16,7 +16,12 @@ seconds to minutes, for the benchmarks and scripts/perf. Each is within the
   profile-keys.json          a profile with 1,500,000 unknown keys (messages
                              past the 100-problem cap)
 
-Usage: scripts/make-hostile-inputs.py DIRECTORY
+With --fuzz-seeds, it writes smaller inputs of the same kinds instead, each
+at most 1 MiB, into DIRECTORY/{catalogue,plan,validate}: seeds for the fuzz
+targets, so that they start from inputs that reach the plan limits and the
+diagnostic cap (libFuzzer alone grows inputs slowly, and stayed under 12 KB).
+
+Usage: scripts/make-hostile-inputs.py [--fuzz-seeds] DIRECTORY
 """
 
 import json
@@ -69,11 +74,7 @@ def alternatives_repeated():
 def strength_80000():
     # Exercise i works muscles i and i+1 of its chain of 100: the split joins
     # each chain into one group through every exercise of it.
-    exercises = []
-    for i in range(80000):
-        chain, link = divmod(i, 100)
-        exercises.append(exercise("s" + base36(i), "strength", targets=[f"m{chain}-{link}", f"m{chain}-{link + 1}"]))
-    return catalogue(exercises)
+    return strength_chains(80000)
 
 
 def alternative_last():
@@ -90,6 +91,62 @@ def profile_keys():
     return profile
 
 
+def strength_chains(count):
+    exercises = []
+    for i in range(count):
+        chain, link = divmod(i, 100)
+        exercises.append(exercise("s" + base36(i), "strength", targets=[f"m{chain}-{link}", f"m{chain}-{link + 1}"]))
+    return catalogue(exercises)
+
+
+HOSTILE_TEXT = "Plank\u001b]0;t\u0007\u001b[2J\r\b\u0000 \u009b31m \u202e <script>x</script> & |"
+
+
+def seed_catalogues():
+    texts = exercise("texts", "stretch")
+    texts.update({"name": HOSTILE_TEXT, "steps": [HOSTILE_TEXT], "cues": [HOSTILE_TEXT], "source": HOSTILE_TEXT})
+    roll = exercise("roll", "foam_roll")
+    del roll["dose"]
+    roll["dose"] = {"passes": [{"area": HOSTILE_TEXT, "seconds": 3600}] * 2000}
+    count = 4000
+    last = [exercise(f"x{i}", equipment=["step"], alternatives=[f"x{count - 1}"]) for i in range(count - 1)]
+    last.append(exercise(f"x{count - 1}", equipment=["step"], role="alternative"))
+    return {
+        "alternatives-unknown": catalogue(
+            [exercise(f"e{i}", alternatives=[f"u{i}-{k}" for k in range(100)]) for i in range(100)]),
+        "strength-4000": strength_chains(4000),
+        "stretches-101": catalogue([exercise(f"t{i}") for i in range(101)]),
+        "wordy-stretch": catalogue([dict(exercise("wordy"), cues=["&" * 900_000])]),
+        "alternative-last": catalogue(last),
+        "texts-and-passes": catalogue([texts, roll]),
+    }
+
+
+def seed_documents():
+    profile = {"format": "kneeplan.profile/1", "age": 40}
+    for i in range(80_000):
+        profile["_" + base36(i)] = 0
+    rule = {"id": "r", "severity": "info", "when": [{"pain_at_least": 1}], "message": HOSTILE_TEXT, "source": "g"}
+    safety = {"format": "kneeplan.safety/1", "emergency": "Call.",
+              "rules": [dict(rule, id=f"r{i}") for i in range(3000)]}
+    return {"profile-keys": profile, "safety-3000": safety}
+
+
+def write_seeds(directory):
+    limit = 1024 * 1024
+    for kind in ("catalogue", "plan", "validate"):
+        (directory / kind).mkdir(parents=True, exist_ok=True)
+    for name, document in list(seed_catalogues().items()) + list(seed_documents().items()):
+        text = (json.dumps(document, separators=(",", ":")) + "\n").encode("utf-8")
+        if len(text) > limit:
+            sys.exit(f"{name}: {len(text)} bytes, more than a seed may hold ({limit})")
+        targets = ["catalogue", "validate"] if document["format"] == "kneeplan.catalogue/1" else ["plan", "validate"]
+        for kind in targets:
+            # fuzz_plan reads its last two bytes as the weeks and rest day: 52 weeks.
+            data = text + b"\x00\x33" if kind == "plan" else text
+            (directory / kind / f"seed-{name}.json").write_bytes(data[:limit])
+
+
 INPUTS = {
     "alternatives-unknown.json": alternatives_unknown,
     "alternatives-repeated.json": alternatives_repeated,
@@ -101,10 +158,17 @@ LIMIT = 16 * 1024 * 1024
 
 
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    seeds = args[:1] == ["--fuzz-seeds"]
+    if seeds:
+        args = args[1:]
+    if len(args) != 1:
         sys.exit(__doc__.strip().splitlines()[-1])
-    directory = Path(sys.argv[1])
+    directory = Path(args[0])
     directory.mkdir(parents=True, exist_ok=True)
+    if seeds:
+        write_seeds(directory)
+        return
     for name, make in INPUTS.items():
         text = json.dumps(make(), separators=(",", ":")) + "\n"
         if len(text.encode("utf-8")) > LIMIT:
