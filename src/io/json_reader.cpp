@@ -58,7 +58,8 @@ bool Reader::object(const JsonValue& value, const std::string& at, std::initiali
     return false;
   }
   const std::vector<std::string> known(keys.begin(), keys.end());
-  for (const auto& [key, member] : value.members()) {
+  for (const auto& member : value.members()) {
+    const std::string_view key = member.key;  // a name of its own: lambdas cannot capture a structured binding in clang 14
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     report([&] { return child(at, key); },
            [&] {
