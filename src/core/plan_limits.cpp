@@ -100,14 +100,14 @@ PlanSize estimate_plan_size(const std::vector<const Exercise*>& chosen, const st
 void check_plan_size(const PlanSize& size) {
   if (size.most_items_per_day > kMaxItemsPerDay) {
     throw PlanTooLarge(fmt::format(
-        "a training day would hold {} exercises, and a plan holds at most {} a day; use a catalogue with fewer "
-        "routine exercises (mark the others \"role\": \"alternative\")",
+        "a training day would hold {} exercises, past the limit of {} a day; use a catalogue with fewer routine "
+        "exercises (mark the others \"role\": \"alternative\")",
         size.most_items_per_day, kMaxItemsPerDay));
   }
   if (size.bytes > kMaxPlanBytes) {
     throw PlanTooLarge(fmt::format(
-        "the plan could take up to {}, and a plan may take at most {}; plan fewer weeks, or use a catalogue "
-        "with fewer exercises or shorter texts",
+        "the plan could take up to {}, past the limit of {}; plan fewer weeks, or use a catalogue with fewer "
+        "exercises or shorter texts",
         megabytes(size.bytes), megabytes(kMaxPlanBytes)));
   }
 }

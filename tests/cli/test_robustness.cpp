@@ -554,7 +554,7 @@ TEST_CASE("robustness: a plan past its limits is refused before it is built", "[
   CHECK(past.exit_code == 1);
   CHECK(past.out.empty());
   CHECK(contains(past.err, "kneeplan: cannot build this plan: a training day would hold " +
-                               std::to_string(kneeplan::kMaxItemsPerDay + 1) + " exercises, and a plan holds at most " +
+                               std::to_string(kneeplan::kMaxItemsPerDay + 1) + " exercises, past the limit of " +
                                limit + " a day"));
   CHECK_FALSE(fs::exists(out));
 
@@ -565,5 +565,6 @@ TEST_CASE("robustness: a plan past its limits is refused before it is built", "[
   CHECK(year.exit_code == 1);
   CHECK(year.out.empty());
   CHECK(contains(year.err, "kneeplan: cannot build this plan: the plan could take up to "));
+  CHECK(contains(year.err, "MiB, past the limit of 32.0 MiB"));
   CHECK(contains(year.err, "plan fewer weeks"));
 }
