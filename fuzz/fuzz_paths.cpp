@@ -27,11 +27,15 @@
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/embedded.hpp"
 #include "kneeplan/core/guidelines.hpp"
+#include "kneeplan/core/journal.hpp"
+#include "kneeplan/io/journal_loader.hpp"
+#include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/io/load.hpp"
 #include "kneeplan/core/plan.hpp"
 #include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/core/profile.hpp"
+#include "kneeplan/render/journal.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/safety.hpp"
 #include "kneeplan/core/text.hpp"
@@ -170,6 +174,7 @@ inline const Builtin& builtin() {
     child.pain = 8;
     child.cause = Cause::injury;
     child.symptoms.assign(kSymptoms.begin(), kSymptoms.end());
+    child.history.assign(kHistory.begin(), kHistory.end());
     child.equipment = std::vector<std::string>{};
     child.weeks_done = 6;
     child.height_cm = 120;
@@ -286,6 +291,9 @@ inline void check_guidelines(const Guidelines& g) {
     expect_number(level.rest_seconds, 0, 3600, at + "rest_seconds");
     expect(!level.pattern.empty(), at + "an accepted level without a pattern");
   }
+  expect_range(g.youth.sets, 1, 20, "youth: sets");
+  expect_range(g.youth.reps, 1, 100, "youth: reps");
+  expect(!g.youth.pattern.empty(), "accepted guidelines without a youth pattern");
   expect_number(g.older_age, 0, 120, "older_adults.age_at_least");
   expect_range(g.older_reps, 1, 100, "older_adults.reps");
   expect_range(g.tempo_up_seconds, 1, 60, "tempo.up_seconds");
@@ -421,12 +429,19 @@ inline void check_text_output(const std::string& text, const std::string& who) {
 // the plan; with the built-in catalogue the text must fit 80 columns (README).
 // No output may pass the plan limit, and text and Markdown may hold no raw
 // control character.
-inline void render_plan(const Plan& plan, bool builtin_catalogue) {
+inline void render_plan(const Plan& plan, const Catalogue& catalogue, bool builtin_catalogue) {
   const std::string text = render_text(plan, Style{false});
   check_text_output(text, "render_text");
   const std::string coloured = render_text(plan, Style{true});
   if (coloured.size() > kMaxPlanBytes) throw FuzzFailure("render_text in colour is past kMaxPlanBytes");
-  check_text_output(render_markdown(plan), "render_markdown");
+  check_text_output(render_markdown(plan, catalogue), "render_markdown");
+  (void)render_html(plan, catalogue, kGenerator);
+  CalendarOptions calendar;
+  (void)render_ics(plan, calendar, kGenerator);
+  calendar.start_minute = 23 * 60 + 59;
+  calendar.remind_minutes = 15;
+  calendar.rest_events = true;
+  (void)render_ics(plan, calendar, kGenerator);
   const std::string exported = render_json(plan, kGenerator);
   if (exported.size() > kMaxPlanBytes) throw FuzzFailure("render_json is past kMaxPlanBytes");
 
@@ -511,7 +526,7 @@ inline Outcome run_catalogue(std::string_view bytes) {
     const auto plan = try_build(*catalogue, b.guidelines, *profile, options);
     if (!plan) continue;
     check_plan(*plan, *catalogue);
-    render_plan(*plan, /*builtin_catalogue=*/false);
+    render_plan(*plan, *catalogue, /*builtin_catalogue=*/false);
   }
   return outcome;
 }
@@ -532,7 +547,7 @@ inline Outcome run_plan(std::string_view bytes) {
     const auto plan = try_build(b.catalogue, b.guidelines, *profile, input.options, std::move(findings));
     if (!plan) throw FuzzFailure("the built-in data made a plan past the plan limits");
     check_plan(*plan, b.catalogue);
-    render_plan(*plan, /*builtin_catalogue=*/true);
+    render_plan(*plan, b.catalogue, /*builtin_catalogue=*/true);
     check_profile_round_trip(*profile);
   }
 
@@ -544,7 +559,7 @@ inline Outcome run_plan(std::string_view bytes) {
       const auto plan = try_build(b.catalogue, *guidelines, profile, input.options);
       if (!plan) continue;
       check_plan(*plan, b.catalogue);
-      render_plan(*plan, /*builtin_catalogue=*/false);
+      render_plan(*plan, b.catalogue, /*builtin_catalogue=*/false);
     }
   }
 
@@ -589,6 +604,54 @@ inline Outcome run_validate(std::string_view bytes) {
     throw FuzzFailure("a loader accepts the document as \"" + std::string(accepted_as.front()) +
                       "\" but validate_document refuses it");
   }
+  return outcome;
+}
+
+// The day fuzzed journals are imported on: their dates must not be later.
+inline constexpr std::chrono::sys_days kJournalToday{std::chrono::year{2026} / std::chrono::November / 22};
+
+// fuzz_journal: the bytes as a journal export to import. What loads must
+// import whole into an empty journal, export as valid JSON in nlohmann's
+// layout, load back as the same entries, and export the same bytes again
+// from a second journal; importing it twice adds nothing.
+inline Outcome run_journal(std::string_view bytes) {
+  Outcome outcome;
+  const auto parse = [](std::string_view text, const std::string& file) {
+    return parse_journal(text, file, builtin().catalogue, kJournalToday);
+  };
+  auto entries = try_parse(parse, bytes, outcome);
+  if (!entries) return outcome;
+  for (const auto& entry : *entries) {
+    expect(check_entry(entry, builtin().catalogue, kJournalToday).empty(), "an accepted entry fails check_entry");
+  }
+
+  JournalStore first = JournalStore::in_memory();
+  const ImportOutcome imported = first.import(*entries);
+  expect(imported.conflicts.empty() && imported.added == static_cast<int>(entries->size()),
+         "an accepted journal does not import whole into an empty one");
+  const ImportOutcome again = first.import(*entries);
+  expect(again.added == 0 && again.unchanged == static_cast<int>(entries->size()) && again.conflicts.empty(),
+         "importing the same journal twice added or changed entries");
+  const std::vector<JournalEntry> stored = first.entries();
+  std::sort(entries->begin(), entries->end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  expect(stored == *entries, "the journal does not hold what was imported");
+  expect(first.integrity_problems().empty(), "the journal fails its integrity check after an import");
+
+  const std::string exported = render_journal_json(stored);
+  (void)checked_json(exported, "render_journal_json");
+  std::vector<JournalEntry> reloaded;
+  try {
+    reloaded = parse_journal(exported, kFile, builtin().catalogue, kJournalToday);
+  } catch (const DataError& error) {
+    throw FuzzFailure(std::string("the exported journal does not load again: ") + error.what());
+  }
+  JournalStore second = JournalStore::in_memory();
+  (void)second.import(reloaded);
+  expect(render_journal_json(second.entries()) == exported, "journal export -> import -> export differs");
+
+  const auto weeks = summarise_weeks(stored, builtin().guidelines.training_days);
+  (void)render_history_text(weeks, builtin().catalogue, Style{false});
+  (void)checked_json(render_history_json(weeks), "render_history_json");
   return outcome;
 }
 

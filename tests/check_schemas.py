@@ -9,7 +9,7 @@ Usage: check_schemas.py KNEEPLAN_BINARY SOURCE_DIR
 2. The shipped data files validate against their schemas.
 3. The binary's real output validates: `export` for a spread of profiles,
    `check --json` (clean and urgent) and `exercises --json`.
-4. Negative checks: broken copies of real output must FAIL validation, so the
+4. Negative checks: broken copies of real output and shipped data must FAIL validation, so the
    schemas are known to bite.
 5. Every broken input in tests/data/bad/ that is still JSON must fail its
    schema too, except the few whose fault no JSON Schema can express
@@ -24,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 try:
@@ -192,6 +193,10 @@ EXPORTS = [
     ("cleared refer (injury, severe pain)", ["--cause", "injury", "--pain", "8", "--cleared"]),
     ("caution (moderate pain, BMI 35)", ["--pain", "5", "--height-cm", "170", "--weight-kg", "102"]),
     ("all measurements", ["--age", "40", "--height-cm", "172.5", "--weight-kg", "70.2", "--ankle-gap-cm", "4.5"]),
+    ("youth plan (age 12, cleared)", ["--age", "12", "--cleared", "--weeks", "6"]),
+    ("severe pain, cleared, held and stopped at the checkpoint", ["--pain", "9", "--cleared", "--weeks", "12"]),
+    ("pain stops a 12-week plan at week 4", ["--pain", "2", "--weeks", "12"]),
+    ("history", ["--age", "60", "--history", "osteoporosis", "--history", "knee-surgery", "--cleared"]),
 ]
 
 
@@ -247,6 +252,8 @@ def check_findings(kneeplan, schemas):
         ("check --json urgent", ["check", "--json", "--symptom", "buckling"], 3, False),
         ("check --json refer", ["check", "--json", "--age", "15"], 3, False),
         ("check --json refer cleared", ["check", "--json", "--age", "15", "--cleared"], 3, True),
+        ("check --json under 8, cleared", ["check", "--json", "--age", "3", "--cleared"], 3, False),
+        ("check --json history", ["check", "--json", "--history", "joint-replacement"], 3, False),
     ]
     documents = {}
     for name, args, exit_code, allowed in cases:
@@ -289,6 +296,61 @@ def check_exercises(kneeplan, schemas):
     return listing
 
 
+JOURNAL_LOGS = [
+    ["--date", "2026-11-02", "--done", "side-plank=left:2x12,right:1x9", "--done", "leg-muscles-stretch=150",
+     "--done", "thigh-foam-roll", "--skipped", "side-step-up=no step", "--skipped", "stationary-lunge",
+     "--pain-before", "2", "--pain-during", "3", "--knee", "left", "--symptom", "night-pain", "--note", "ok"],
+    ["--date", "2026-11-02", "--pain-next-day", "1"],
+    ["--date", "2026-11-05", "--symptom-gone", "night-pain", "--pain-after", "0", "--knee", "right"],
+]
+
+
+def check_journal(kneeplan, schemas):
+    """A journal export and log --json match journal.schema.json; broken copies do not."""
+    journal_schema = schemas["journal"]
+    entry = definition_validator(journal_schema, "entry")
+    with tempfile.TemporaryDirectory() as scratch:
+        journal = os.path.join(scratch, "journal.db")
+        for args in JOURNAL_LOGS:
+            logged = kneeplan.json_output(f"log {' '.join(args)} --json",
+                                          ["--journal", journal, "log", *args, "--json"], 0)
+            if logged is not None:
+                expect_valid(f"log --json {args[1]}", entry, logged)
+        document = kneeplan.json_output("journal export", ["--journal", journal, "journal", "export"], 0)
+        history = kneeplan.json_output("history --json", ["--journal", journal, "history", "--json"], 0)
+    if history is not None:
+        entries = [e for week in history.get("weeks", []) for e in week.get("entries", [])]
+        if len(entries) == 2 and all(first_error(entry, e) is None for e in entries):
+            ok("history --json entries match the journal entry definition")
+        else:
+            fail("history --json", "its entries do not match the journal entry definition")
+    if document is None:
+        return
+    expect_valid("journal export", journal_schema, document)
+
+    def mutated(change):
+        broken = copy.deepcopy(document)
+        change(broken)
+        return broken
+
+    cases = [
+        ("pain 11", lambda d: d["entries"][0]["pain"]["before"].update(left=11)),
+        ("a done item with two measures", lambda d: d["entries"][0]["done"][0].update(hold_seconds=30)),
+        ("a done item with no measure", lambda d: d["entries"][0]["done"][0].pop("reps")),
+        ("sets 0", lambda d: d["entries"][0]["done"][0].update(sets=0)),
+        ("side knee", lambda d: d["entries"][0]["done"][0].update(side="knee")),
+        ("unknown symptom", lambda d: d["entries"][0]["symptoms"][0].update(name="itch")),
+        ("date not a date", lambda d: d["entries"][0].update(date="2 Nov 2026")),
+        ("empty note", lambda d: d["entries"][0]["notes"].append("")),
+        ("empty pain moment", lambda d: d["entries"][0]["pain"].update(after={})),
+        ("unknown key", lambda d: d["entries"][0].update(mood="good")),
+        ("entry without notes", lambda d: d["entries"][0].pop("notes")),
+        ("wrong format", lambda d: d.update(format="kneeplan.journal/2")),
+    ]
+    for name, change in cases:
+        expect_invalid(f"negative journal: {name}", journal_schema, mutated(change))
+
+
 # --- negative checks -------------------------------------------------------------
 
 def find_item(plan, category):
@@ -308,7 +370,7 @@ def find_rest_day(plan):
     raise LookupError("no rest day in the plan")
 
 
-def negative_checks(schemas, plan, findings, listing, guidelines):
+def negative_checks(schemas, plan, findings, listing, guidelines, safety):
     plan_schema = schemas["plan"]
 
     def mutated(base, change):
@@ -330,6 +392,8 @@ def negative_checks(schemas, plan, findings, listing, guidelines):
             ("unknown top-level key", lambda p: p.update(extra=1)),
             ("unknown key in an item", lambda p: find_item(p, "stretch").update(colour="red")),
             ("unknown key in the profile", lambda p: p["profile"].update(shoe_size=42)),
+            ("unknown history item", lambda p: p["profile"].update(history=["hip-replacement"])),
+            ("profile without history", lambda p: p["profile"].pop("history")),
             ("weeks 53", lambda p: p["options"].update(weeks=53)),
             ("weeks 0", lambda p: p["options"].update(weeks=0)),
             ("53 weeks", lambda p: p["weeks"].extend(copy.deepcopy(p["weeks"][0]) for _ in range(53))),
@@ -389,9 +453,31 @@ def negative_checks(schemas, plan, findings, listing, guidelines):
             ("two rest days", lambda g: g["schedule"].update(training_days=5, rest_days=2)),
             ("unknown key", lambda g: g["tempo"].update(hold_seconds=3)),
             ("empty source", lambda g: g["checkpoint"].update(source="")),
+            ("no youth table", lambda g: g.pop("youth")),
+            ("youth table without its stretch cue", lambda g: g["youth"].pop("stretch_cue")),
+            ("youth pattern with other letters", lambda g: g["youth"].update(pattern="F-F-X-")),
+            ("checkpoint without its stop note", lambda g: g["checkpoint"].pop("stop_note")),
         ]
         for name, change in guideline_cases:
             expect_invalid(f"negative guidelines: {name}", guidelines_schema, mutated(guidelines, change))
+
+    if safety is not None:
+        safety_schema = schemas["safety"]
+
+        def first_rule_with(document, key):
+            return next(r for r in document["rules"] if key in r)
+
+        safety_cases = [
+            ("history condition with an unknown item", lambda d: d["rules"][0]["when"].append({"history": "gout"})),
+            ("given with an unknown field", lambda d: d["rules"][0]["when"].append({"given": "shoe_size"})),
+            ("age_not_below as a string", lambda d: d["rules"][0]["when"].append({"age_not_below": "18"})),
+            ("no_impact not a boolean", lambda d: first_rule_with(d, "no_impact").update(no_impact="yes")),
+            ("unknown plan flag", lambda d: d["rules"][0].update(no_jumps=True)),
+        ]
+        for name, change in safety_cases:
+            expect_invalid(f"negative safety: {name}", safety_schema, mutated(safety, change))
+    else:
+        fail("negative safety checks", "no shipped safety rules to mutate")
 
 
 # --- bad inputs ----------------------------------------------------------------
@@ -461,7 +547,7 @@ def main(argv):
     data = source_dir / "data"
 
     schemas = load_schemas(data / "schema")
-    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings"]
+    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings", "journal"]
     missing = [name for name in needed if name not in schemas]
     if missing:
         fail("schemas present", "missing or broken: " + ", ".join(f"{m}.schema.json" for m in missing))
@@ -488,8 +574,9 @@ def main(argv):
     exports = check_exports(kneeplan, schemas)
     findings = check_findings(kneeplan, schemas)
     listing = check_exercises(kneeplan, schemas)
+    check_journal(kneeplan, schemas)
     negative_checks(schemas, exports.get("export default"), findings.get("check --json urgent"), listing,
-                    documents.get("guidelines"))
+                    documents.get("guidelines"), documents.get("safety"))
     check_bad_inputs(schemas, source_dir / "tests" / "data" / "bad")
 
     print(f"schemas: {passed} passed, {failed} failed")

@@ -11,6 +11,7 @@
 
 #include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/text.hpp"
+#include "build_info.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/version.hpp"
 #include "output.hpp"
@@ -101,7 +102,7 @@ int run(int argc, const char* const* argv) {
     CLI::App app{"Weekly exercise plans for knock knees (genu valgum), with a safety check first.\n"
                  "Nothing kneeplan prints is a diagnosis.",
                  "kneeplan"};
-    app.set_version_flag("--version", fmt::format("kneeplan {}", kVersion), "Print the version and exit");
+    app.set_version_flag("--version", fmt::format("kneeplan {} ({})", kVersion, kBuild), "Print the version and exit");
     app.require_subcommand(1, 1);
     app.fallthrough();  // global options may also follow the subcommand
     app.footer(
@@ -118,10 +119,16 @@ int run(int argc, const char* const* argv) {
     app.add_option("--safety", global.safety, "Safety rules JSON file (default: the built-in one)")
         ->check(non_empty_path())
         ->type_name("FILE");
+    app.add_option("--journal", global.journal,
+                   "Journal database (default: $XDG_DATA_HOME/kneeplan/journal.db, or ~/.local/share/kneeplan/journal.db)")
+        ->check(non_empty_path())
+        ->type_name("FILE");
 
     const std::vector<Command> commands{
         add_plan_command(app, global),      add_export_command(app, global),   add_check_command(app, global),
-        add_exercises_command(app, global), add_validate_command(app, global),
+        add_exercises_command(app, global), add_validate_command(app, global), add_init_command(app, global),
+        add_log_command(app, global),       add_history_command(app, global),  add_journal_command(app, global),
+        add_completion_command(app, global), add_manpage_command(app, global),
     };
     return run_parsed(app, commands, argc, argv);
   } catch (const DataError& error) {

@@ -27,6 +27,7 @@ struct GlobalOptions {
   std::string catalogue;   // empty: the built-in one
   std::string guidelines;  // empty: the built-in one
   std::string safety;      // empty: the built-in one
+  std::string journal;     // empty: the default place (see locations.hpp)
 };
 
 // One subcommand: its CLI11 node and what to run when it was chosen.
@@ -40,6 +41,13 @@ Command add_export_command(CLI::App& app, const GlobalOptions& global);
 Command add_check_command(CLI::App& app, const GlobalOptions& global);
 Command add_exercises_command(CLI::App& app, const GlobalOptions& global);
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+Command add_log_command(CLI::App& app, const GlobalOptions& global);
+Command add_history_command(CLI::App& app, const GlobalOptions& global);
+Command add_journal_command(CLI::App& app, const GlobalOptions& global);
+Command add_init_command(CLI::App& app, const GlobalOptions& global);
+// These two read the whole of `app`, so they are added after every other command.
+Command add_completion_command(CLI::App& app, const GlobalOptions& global);
+Command add_manpage_command(CLI::App& app, const GlobalOptions& global);
 
 // Prints each diagnostic as one "kneeplan: …" line on stderr. Printing an
 // error never throws, with stderr closed or full.

@@ -16,10 +16,6 @@ struct CheckRequest {
   bool list_rules = false;
 };
 
-bool needs_doctor(const std::vector<Finding>& findings) {
-  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity >= Severity::refer; });
-}
-
 int run_check(const GlobalOptions& global, const CheckRequest& request) {
   const SafetyRules rules = load_safety(global);
   if (request.list_rules) {
@@ -28,22 +24,17 @@ int run_check(const GlobalOptions& global, const CheckRequest& request) {
   }
   const Profile profile = request.profile.resolve();
   const std::vector<Finding> findings = screen(rules, profile);
-  const bool allowed = plan_allowed(findings, profile.cleared_by_clinician);
+  const Verdict verdict = kneeplan::verdict(findings, profile.cleared_by_clinician);
   std::string bytes;
   if (request.json) {
-    bytes = render_findings_json(findings, rules, allowed);
+    bytes = render_findings_json(findings, rules, plan_allowed(findings, profile.cleared_by_clinician));
   } else {
-    bytes = render_findings_text(findings, rules, Style{colour_for(stdout)});
-    if (!allowed) {
-      bytes += "\nResult: see a doctor before you start; `kneeplan plan` will not give a plan for this profile.\n";
-    } else if (needs_doctor(findings)) {
-      bytes += "\nResult: cleared by a clinician; `kneeplan plan` will show these findings with the plan.\n";
-    } else {
-      bytes += "\nResult: nothing here stops you starting; `kneeplan plan` builds your plan.\n";
-    }
+    const Style style{colour_for(stdout)};
+    bytes = render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style);
   }
   write_output("-", bytes);
-  return needs_doctor(findings) ? kSafety : kOk;
+  // Any finding that needs a doctor first, cleared or not, is a safety finding.
+  return verdict == Verdict::go ? kOk : kSafety;
 }
 }  // namespace
 

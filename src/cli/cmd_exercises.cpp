@@ -7,6 +7,7 @@
 
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/text.hpp"
+#include "introspect.hpp"
 #include "output.hpp"
 #include "profile_options.hpp"
 
@@ -78,7 +79,9 @@ Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
   command->footer("Examples: kneeplan exercises --category stretch\n          kneeplan exercises show side-plank");
 
   CLI::App* show = command->add_subcommand("show", "Show one exercise in full");
-  show->add_option("ID", request->id, "Exercise id, as listed by `kneeplan exercises`")->required();
+  show->add_option("ID", request->id, "Exercise id, as listed by `kneeplan exercises`")
+      ->required()
+      ->type_name(kExerciseType);
   show->add_flag("--json", request->json, "Print JSON");
 
   return {command, [request, show, &global] {

@@ -144,7 +144,7 @@ void write_stderr(std::string_view text) noexcept {
   }
 }
 
-void write_output(const std::string& path, std::string_view bytes) {
+void write_output(const std::string& path, std::string_view bytes, Readers readers) {
   if (is_stdout(path)) {
     std::fflush(stdout);
     if (!write_all(STDOUT_FILENO, bytes)) throw write_error("<stdout>", errno);
@@ -171,8 +171,10 @@ void write_output(const std::string& path, std::string_view bytes) {
         ::fchown(fd, static_cast<uid_t>(-1), existing.st_gid) != 0) {
       // Not allowed: the file is the writer's own, as any new file would be.
     }
-    ::fchmod(fd, existing.st_mode & 07777);
-  } else {
+    // A private file (health data) never becomes readable by others.
+    const mode_t keep = readers == Readers::owner_only ? 0700 : 07777;
+    ::fchmod(fd, existing.st_mode & keep);
+  } else if (readers == Readers::usual) {
     // mkstemp makes the file private; give a new one the usual permissions.
     const mode_t mask = ::umask(0);
     ::umask(mask);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "calendar_options.hpp"
 #include "profile_options.hpp"
 
 namespace kneeplan::cli {
@@ -10,9 +11,14 @@ namespace kneeplan::cli {
 struct PlanRequest {
   ProfileOptions profile;
   PlanFlags plan;
-  std::string format = "text";  // text | json | markdown
-  std::string output;           // empty or "-": stdout
+  std::vector<std::string> formats;  // the ones this command writes; the first is the default
+  std::string format;                // empty: from the -o file's extension, else the default
+  std::string output;                // empty or "-": stdout
+  CalendarFlags calendar;
 };
+
+// Adds --format, accepting `request.formats`.
+void add_format_option(CLI::App& command, PlanRequest& request);
 
 // Adds the profile, plan and -o options of `request` to `command`.
 void add_plan_request_options(CLI::App& command, PlanRequest& request);

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cctype>
-#include <ctime>
 
 #include <fmt/format.h>
 
 #include "kneeplan/core/dates.hpp"
 #include "kneeplan/core/text.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/load.hpp"
+#include "locations.hpp"
 
 namespace kneeplan::cli {
 
@@ -52,17 +53,6 @@ CLI::Validator range_of(Bounds bounds, Kind kind = Kind::whole) {
       "");
 }
 
-// Today's date in the local time zone: the only clock read in kneeplan.
-std::chrono::sys_days today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  ::localtime_r(&now, &local);
-  const std::chrono::year_month_day date{std::chrono::year{local.tm_year + 1900},
-                                         std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                                         std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-  return std::chrono::sys_days{date};
-}
-
 template <class Enum>
 void add_choice(CLI::App& command, const std::string& flag, std::optional<Enum>& target, const std::string& help) {
   const auto& names = EnumNames<Enum>::names;
@@ -103,10 +93,26 @@ CLI::Validator one_of_words(std::vector<std::string> accepted, Case letter_case)
       "");
 }
 
-void ProfileOptions::add_to(CLI::App& command) {
-  command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1); flags override it")
+CLI::Validator whole_number(Bounds bounds) { return range_of(bounds); }
+
+CLI::Validator calendar_date() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return parse_date(value) ? std::string()
+                                 : "expected a real calendar date as YYYY-MM-DD, found " + shortened(value);
+      },
+      "");
+}
+
+void ProfileOptions::add_file_to(CLI::App& command) {
+  command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1; default: the one `init` saved)")
       ->check(non_empty_path())
       ->type_name("FILE");
+  command.add_flag("--no-saved-profile", no_saved_profile, "Ignore the profile `kneeplan init` saved");
+}
+
+void ProfileOptions::add_to(CLI::App& command) {
+  add_file_to(command);
   command.add_option("--age", overrides.age, "Age in years, 0-120 (default: unknown, treated as an adult)")->transform(range_of(kAgeBounds))->type_name("N");
   add_choice(command, "--level", overrides.level, "Training level (default: novice)");
   add_choice(command, "--side", overrides.side, "Affected knee (default: both)");
@@ -120,6 +126,13 @@ void ProfileOptions::add_to(CLI::App& command) {
           "A symptom you have now (repeatable)")
       ->check(one_of(kSymptoms))
       ->type_name(fmt::format("{}", fmt::join(kSymptoms, "|")));
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--history", [this](const std::vector<std::string>& names) { overrides.history = distinct(names); },
+          "Medical history (repeatable): knee-surgery or hip-surgery in the last 6 months, joint-replacement, "
+          "osteoporosis")
+      ->check(one_of(kHistory))
+      ->type_name(fmt::format("{}", fmt::join(kHistory, "|")));
   command
       .add_option_function<std::vector<std::string>>(
           "--equipment",
@@ -147,6 +160,16 @@ Profile ProfileOptions::resolve() const {
   if (!file.empty()) {
     const std::string text = read_input_file(file);
     profile = parse_profile(text, file);
+  } else if (const auto saved = saved_profile_path(); saved && !no_saved_profile && std::filesystem::exists(*saved)) {
+    try {
+      profile = parse_profile(read_input_file(*saved), saved->string());
+    } catch (const DataError& error) {
+      auto diagnostics = error.diagnostics();
+      diagnostics.push_back({saved->string(), "",
+                             "this is the profile `kneeplan init` saved: run `kneeplan init` again, or add "
+                             "--no-saved-profile to ignore it"});
+      throw DataError(std::move(diagnostics));
+    }
   }
   apply_overrides(profile, overrides);
   return profile;
@@ -158,17 +181,12 @@ void PlanFlags::add_to(CLI::App& command) {
       ->capture_default_str()
       ->type_name("N");
   command.add_option("--start", start, "First day of the plan (default: today)")
-      ->check(CLI::Validator(
-          [](std::string& value) {
-            return parse_date(value) ? std::string()
-                                     : "expected a real calendar date as YYYY-MM-DD, found " + shortened(value);
-          },
-          ""))
+      ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
   command.add_option("--rest-day", rest_day, "Weekday to rest")
       ->check(one_of(EnumNames<Weekday>::names, {}, Case::ignored))
       ->capture_default_str()
-      ->type_name("monday..sunday");
+      ->type_name(fmt::format("{}", fmt::join(EnumNames<Weekday>::names, "|")));
 }
 
 PlanOptions PlanFlags::resolve() const {

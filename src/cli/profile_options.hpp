@@ -15,10 +15,15 @@ namespace kneeplan::cli {
 
 struct ProfileOptions {
   std::string file;
+  bool no_saved_profile = false;
   ProfileOverrides overrides;
 
+  // --profile and --no-saved-profile, then every profile flag.
   void add_to(CLI::App& command);
-  // The profile file (if any) with the flags applied over it.
+  // --profile and --no-saved-profile only.
+  void add_file_to(CLI::App& command);
+  // The profile file (--profile, else the saved one unless told not to) with
+  // the flags applied over it.
   Profile resolve() const;
 };
 
@@ -35,6 +40,10 @@ struct PlanFlags {
 Catalogue load_catalogue(const GlobalOptions& global);
 Guidelines load_guidelines(const GlobalOptions& global);
 SafetyRules load_safety(const GlobalOptions& global);
+
+// CLI11 validators: a whole number within `bounds`; a YYYY-MM-DD calendar date.
+CLI::Validator whole_number(Bounds bounds);
+CLI::Validator calendar_date();
 
 enum class Case { exact, ignored };
 

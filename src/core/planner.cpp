@@ -122,9 +122,9 @@ std::vector<Side> sides_for(const Exercise& exercise, Side affected) {
   return {Side::left, Side::right};
 }
 
-// `hold_progression`: a finding asks for the fewest sets, whatever the week.
-Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Profile& profile, int routine_week,
-               bool hold_progression) {
+// `level` is the dosing table in force: the person's level, or the youth table.
+Item make_item(const Exercise& exercise, const Guidelines& guidelines, const LevelRules& level, const Profile& profile,
+               const PlanLimits& limits, int routine_week) {
   Item item;
   item.exercise = exercise.id;
   item.name = exercise.name;
@@ -133,10 +133,9 @@ Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Pro
   if (!exercise.cues.empty()) item.cue = exercise.cues.front();
   switch (exercise.category) {
     case Category::strength: {
-      const LevelRules& level = guidelines.for_level(profile.level);
-      const int added = hold_progression ? 0 : (routine_week - 1) / guidelines.weeks_per_added_set;
+      const int added = limits.hold_progression ? 0 : (routine_week - 1) / guidelines.weeks_per_added_set;
       item.sets = std::min(level.sets.max, level.sets.min + added);
-      const bool older = profile.age && *profile.age >= guidelines.older_age;
+      const bool older = !limits.youth && profile.age && *profile.age >= guidelines.older_age;
       item.reps = older ? guidelines.older_reps : level.reps;
       item.rest_seconds = level.rest_seconds;
       break;
@@ -148,7 +147,18 @@ Item make_item(const Exercise& exercise, const Guidelines& guidelines, const Pro
       item.passes = exercise.passes;
       break;
   }
+  // Children and teenagers stretch and roll to a comfortable pull, never into discomfort.
+  if (limits.youth && exercise.category != Category::strength && !guidelines.youth_stretch_cue.empty()) {
+    item.cue = guidelines.youth_stretch_cue;
+  }
   return item;
+}
+
+// The plan week at which a plan stopped by pain ends: the routine's next
+// checkpoint (every checkpoint_week weeks) after the weeks already done.
+int stop_week(const Guidelines& guidelines, const Profile& profile) {
+  const int every = guidelines.checkpoint_week;
+  return (profile.weeks_done / every + 1) * every - profile.weeks_done;
 }
 
 std::int64_t day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
@@ -185,12 +195,19 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   plan.profile = profile;
   plan.options = options;
   plan.warnings = std::move(warnings);
-  const bool hold_progression = std::any_of(plan.warnings.begin(), plan.warnings.end(),
-                                            [](const Finding& finding) { return finding.hold_progression; });
-  plan.progression = hold_progression ? "Strength work stays at the fewest sets for your level for as long as a "
-                                        "finding with this plan asks you to go easy; once none does, progress as follows. " +
-                                            guidelines.progression
-                                      : guidelines.progression;
+  const PlanLimits limits = limits_of(plan.warnings);
+  const LevelRules& level = limits.youth ? guidelines.youth : guidelines.for_level(profile.level);
+  const std::string& progression = limits.youth ? guidelines.youth_progression : guidelines.progression;
+  plan.progression = limits.hold_progression
+                         ? "Strength work stays at the fewest sets for your level for as long as a finding with this "
+                           "plan asks you to go easy; once none does, progress as follows. " +
+                               progression
+                         : progression;
+
+  // With pain, a plan never runs past the routine's next checkpoint.
+  const int stop = limits.stop_at_checkpoint ? stop_week(guidelines, profile) : 0;
+  const bool stops = limits.stop_at_checkpoint && stop <= options.weeks;
+  if (stops) plan.options.weeks = stop;
 
   const std::vector<const Exercise*> chosen = choose_exercises(catalogue, profile, plan.omitted);
   std::vector<const Exercise*> strength;
@@ -198,7 +215,6 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     if (exercise->category == Category::strength) strength.push_back(exercise);
   }
   const std::vector<char> group = split_groups(strength);
-  const LevelRules& level = guidelines.for_level(profile.level);
   std::string pattern = level.pattern;
   const bool split = pattern.find_first_of("AB") != std::string::npos;
   const bool one_group = std::find(group.begin(), group.end(), 'B') == group.end();
@@ -213,7 +229,8 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
            fmt::format("With this equipment every strength exercise works the same muscles, so strength work comes "
                        "every other training day: {} days a week instead of the {} level's {} to {}, to keep 48 "
                        "hours between sessions.",
-                       days, name_of(profile.level), level.strength_days.min, level.strength_days.max),
+                       days, limits.youth ? "youth" : name_of(profile.level), level.strength_days.min,
+                       level.strength_days.max),
            guidelines.schedule_source});
     }
   }
@@ -225,7 +242,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
 
   std::size_t training_day = 0;  // counts training days across the whole plan
-  for (int w = 1; w <= options.weeks; ++w) {
+  for (int w = 1; w <= plan.options.weeks; ++w) {
     Week week;
     week.number = w;
     const int routine_week = profile.weeks_done + w;
@@ -242,15 +259,28 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
             const char own = group[s++];
             if (letter != 'F' && letter != own) continue;
           }
-          day.items.push_back(make_item(*exercise, guidelines, profile, routine_week, hold_progression));
+          day.items.push_back(make_item(*exercise, guidelines, level, profile, limits, routine_week));
         }
         day.minutes = (day_seconds(day.items, guidelines) + 59) / 60;
       }
       week.days.push_back(std::move(day));
     }
-    if (w == checkpoint_week && !guidelines.checkpoint_note.empty()) {
-      const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
-      if (last_training != week.days.rend()) last_training->notes.push_back(guidelines.checkpoint_note);
+    // The checkpoint note goes on the checkpoint week's last training day; a
+    // plan that stops there also says what to do next.
+    const bool stop_here = stops && w == stop;
+    const auto last_training = std::find_if(week.days.rbegin(), week.days.rend(), [](const Day& d) { return !d.rest; });
+    if ((w == checkpoint_week || stop_here) && last_training != week.days.rend()) {
+      const std::size_t first_note = last_training->notes.size();
+      if (!guidelines.checkpoint_note.empty()) last_training->notes.push_back(guidelines.checkpoint_note);
+      if (stop_here && !guidelines.checkpoint_stop_note.empty()) {
+        last_training->notes.push_back(
+            replace_all(guidelines.checkpoint_stop_note, "{weeks_done}", std::to_string(routine_week)));
+      }
+      if (last_training->notes.size() > first_note) {
+        std::vector<std::string> notes(last_training->notes.begin() + static_cast<std::ptrdiff_t>(first_note),
+                                       last_training->notes.end());
+        plan.checkpoint = Checkpoint{last_training->date, routine_week, join(notes, " "), guidelines.checkpoint_source};
+      }
     }
     plan.weeks.push_back(std::move(week));
   }

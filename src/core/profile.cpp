@@ -20,6 +20,18 @@ bool Profile::has_symptom(std::string_view name) const {
   return std::find(symptoms.begin(), symptoms.end(), name) != symptoms.end();
 }
 
+bool Profile::has_history(std::string_view name) const {
+  return std::find(history.begin(), history.end(), name) != history.end();
+}
+
+bool Profile::gives(std::string_view name) const {
+  if (name == "age") return age.has_value();
+  if (name == "height_cm") return height_cm.has_value();
+  if (name == "weight_kg") return weight_kg.has_value();
+  if (name == "ankle_gap_cm") return ankle_gap_cm.has_value();
+  return false;
+}
+
 void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
   auto take = [](auto& field, const auto& value) {
     if (value) field = *value;
@@ -30,6 +42,7 @@ void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
   take(profile.pain, overrides.pain);
   take(profile.cause, overrides.cause);
   take(profile.symptoms, overrides.symptoms);
+  take(profile.history, overrides.history);
   take(profile.equipment, overrides.equipment);
   take(profile.weeks_done, overrides.weeks_done);
   take(profile.height_cm, overrides.height_cm);

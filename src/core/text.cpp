@@ -63,6 +63,14 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
   return out;
 }
 
+std::string replace_all(std::string text, std::string_view placeholder, std::string_view value) {
+  if (placeholder.empty()) return text;
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -100,8 +108,6 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at) {
   return length;
 }
 
-namespace {
-// The code point of the valid `length`-byte sequence at `at`.
 char32_t code_point(std::string_view text, std::size_t at, std::size_t length) {
   const auto lead = static_cast<unsigned char>(text[at]);
   char32_t point = length == 1 ? lead : lead & (0xFFu >> (length + 1));
@@ -113,7 +119,6 @@ bool invisible(char32_t point) {
   return point < 0x20 || (point >= 0x7F && point <= 0x9F) || (point >= 0x2028 && point <= 0x202E) ||
          (point >= 0x2066 && point <= 0x2069);
 }
-}  // namespace
 
 std::string printable(std::string_view text) {
   std::string out;

@@ -51,13 +51,32 @@ void check_pattern(Reader& reader, const std::string& at, const LevelRules& rule
   }
 }
 
+// The dosing members of a level (or of the youth table) in `value`, an object
+// whose keys the caller has checked.
+void read_level(Reader& reader, const JsonValue& value, const std::string& at, LevelRules& rules, int training_days) {
+  const auto sets = reader.range(value, at, "sets", kSetBounds);
+  const auto reps = reader.range(value, at, "reps", kRepBounds);
+  const auto days = reader.range(value, at, "strength_days", kDayBounds);
+  const auto rest = reader.integer(value, at, "rest_seconds", kSecondBounds);
+  const auto pattern = reader.string(value, at, "pattern");
+  if (auto source = reader.string(value, at, "source")) rules.source = *source;
+  if (sets) rules.sets = *sets;
+  if (reps) rules.reps = *reps;
+  if (rest) rules.rest_seconds = *rest;
+  if (days && pattern) {
+    rules.strength_days = *days;
+    rules.pattern = *pattern;
+    check_pattern(reader, child(at, "pattern"), rules, training_days);
+  }
+}
+
 }  // namespace
 
 Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Guidelines g;
   if (!reader.object(root, "",
-                     {"format", "levels", "older_adults", "tempo", "progression", "schedule", "transition",
+                     {"format", "levels", "youth", "older_adults", "tempo", "progression", "schedule", "transition",
                       "checkpoint"})) {
     reader.finish();  // throws: the root is not an object
   }
@@ -86,22 +105,17 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
           !reader.object(*level, at, {"sets", "reps", "strength_days", "rest_seconds", "pattern", "source"})) {
         continue;
       }
-      LevelRules& rules = g.levels[i];
-      const auto sets = reader.range(*level, at, "sets", kSetBounds);
-      const auto reps = reader.range(*level, at, "reps", kRepBounds);
-      const auto days = reader.range(*level, at, "strength_days", kDayBounds);
-      const auto rest = reader.integer(*level, at, "rest_seconds", kSecondBounds);
-      const auto pattern = reader.string(*level, at, "pattern");
-      if (auto source = reader.string(*level, at, "source")) rules.source = *source;
-      if (sets) rules.sets = *sets;
-      if (reps) rules.reps = *reps;
-      if (rest) rules.rest_seconds = *rest;
-      if (days && pattern) {
-        rules.strength_days = *days;
-        rules.pattern = *pattern;
-        check_pattern(reader, child(at, "pattern"), rules, g.training_days);
-      }
+      read_level(reader, *level, at, g.levels[i], g.training_days);
     }
+  }
+
+  if (const JsonValue* youth = reader.member(root, "", "youth", true);
+      youth && reader.object(*youth, "/youth",
+                             {"sets", "reps", "strength_days", "rest_seconds", "pattern", "stretch_cue", "progression",
+                              "source"})) {
+    read_level(reader, *youth, "/youth", g.youth, g.training_days);
+    if (auto cue = reader.string(*youth, "/youth", "stretch_cue")) g.youth_stretch_cue = *cue;
+    if (auto words = reader.string(*youth, "/youth", "progression")) g.youth_progression = *words;
   }
 
   if (const JsonValue* older = reader.member(root, "", "older_adults", true);
@@ -132,9 +146,10 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
     if (auto source = reader.string(*transition, "/transition", "source")) g.transition_source = *source;
   }
   if (const JsonValue* checkpoint = reader.member(root, "", "checkpoint", true);
-      checkpoint && reader.object(*checkpoint, "/checkpoint", {"week", "note", "source"})) {
+      checkpoint && reader.object(*checkpoint, "/checkpoint", {"week", "note", "stop_note", "source"})) {
     if (auto week = reader.integer(*checkpoint, "/checkpoint", "week", kWeekBounds)) g.checkpoint_week = *week;
     if (auto note = reader.string(*checkpoint, "/checkpoint", "note")) g.checkpoint_note = *note;
+    if (auto note = reader.string(*checkpoint, "/checkpoint", "stop_note")) g.checkpoint_stop_note = *note;
     if (auto source = reader.string(*checkpoint, "/checkpoint", "source")) g.checkpoint_source = *source;
   }
   reader.finish();

@@ -11,7 +11,7 @@ Profile read_profile(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Profile profile;
   if (reader.object(root, "",
-                    {"format", "age", "level", "side", "pain", "cause", "symptoms", "equipment", "weeks_done",
+                    {"format", "age", "level", "side", "pain", "cause", "symptoms", "history", "equipment", "weeks_done",
                      "height_cm", "weight_kg", "ankle_gap_cm", "cleared_by_clinician"})) {
     reader.format(root, kProfileFormat);
     profile.age = reader.integer(root, "", "age", kAgeBounds, false);
@@ -20,6 +20,7 @@ Profile read_profile(const JsonValue& root, const std::string& file) {
     if (auto pain = reader.integer(root, "", "pain", kPainBounds, false)) profile.pain = *pain;
     if (auto cause = reader.choice<Cause>(root, "", "cause", false)) profile.cause = *cause;
     if (auto symptoms = reader.strings(root, "", "symptoms", kSymptoms, false)) profile.symptoms = *symptoms;
+    if (auto history = reader.strings(root, "", "history", kHistory, false)) profile.history = *history;
     profile.equipment = reader.strings(root, "", "equipment", kEquipment, false);
     if (auto weeks = reader.integer(root, "", "weeks_done", kWeeksDoneBounds, false)) profile.weeks_done = *weeks;
     profile.height_cm = reader.number(root, "", "height_cm", kHeightBounds, false);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include "io/json_reader.hpp"
 #include "io/loaders.hpp"
@@ -30,8 +31,14 @@ std::optional<Predicate> read_predicate(Reader& reader, const JsonValue& value, 
   }
   Predicate predicate{*condition, 0, {}};
   switch (*condition) {
-    case Condition::symptom: {
-      auto word = reader.word(value, at, key, kSymptoms);
+    case Condition::symptom:
+    case Condition::history:
+    case Condition::given:
+    case Condition::not_given: {
+      std::span<const std::string_view> words = kOptionalFields;
+      if (*condition == Condition::symptom) words = kSymptoms;
+      if (*condition == Condition::history) words = kHistory;
+      auto word = reader.word(value, at, key, words);
       if (!word) return std::nullopt;
       predicate.word = *word;
       break;
@@ -78,7 +85,11 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         const JsonValue& item = list->elements()[i];
         const std::string at = child("/rules", i);
-        if (!reader.object(item, at, {"id", "severity", "when", "message", "source", "hold_progression"})) continue;
+        if (!reader.object(item, at,
+                           {"id", "severity", "when", "message", "source", "no_plan", "youth_plan", "hold_progression",
+                            "stop_at_checkpoint", "no_impact"})) {
+          continue;
+        }
         Rule rule;
         if (auto id = reader.string(item, at, "id")) rule.id = *id;
         if (auto severity = reader.choice<Severity>(item, at, "severity")) rule.severity = *severity;
@@ -89,7 +100,14 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
         }
         if (auto message = reader.string(item, at, "message")) rule.message = *message;
         if (auto source = reader.string(item, at, "source")) rule.source = *source;
-        if (auto hold = reader.boolean(item, at, "hold_progression", false)) rule.hold_progression = *hold;
+        const auto flag = [&](std::string_view key, bool& into) {
+          if (auto value = reader.boolean(item, at, key, false)) into = *value;
+        };
+        flag("no_plan", rule.no_plan);
+        flag("youth_plan", rule.youth_plan);
+        flag("hold_progression", rule.hold_progression);
+        flag("stop_at_checkpoint", rule.stop_at_checkpoint);
+        flag("no_impact", rule.no_impact);
         if (!rule.id.empty() && !ids.insert(rule.id).second) {
           reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", shortened(rule.id)));
         }

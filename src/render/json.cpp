@@ -26,14 +26,17 @@ void write_passes(JsonWriter& out, const std::vector<Pass>& passes) {
   out.end_array();
 }
 
-void write_profile(JsonWriter& out, const Profile& p) {
+// `format` first when given: the saved profile is a kneeplan.profile/1 file.
+void write_profile(JsonWriter& out, const Profile& p, std::string_view format = {}) {
   out.begin_object();
+  if (!format.empty()) out.member("format", format);
   if (p.age) out.member("age", *p.age);
   out.member("level", name_of(p.level));
   out.member("side", name_of(p.side));
   out.member("pain", p.pain);
   out.member("cause", name_of(p.cause));
   out.member("symptoms", p.symptoms);
+  out.member("history", p.history);
   if (p.equipment) {
     out.member("equipment", *p.equipment);
   } else {
@@ -221,6 +224,14 @@ std::string render_findings_json(const std::vector<Finding>& findings, const Saf
   out.end_object();
   bytes += '\n';
   return bytes;
+}
+
+std::string render_profile_json(const Profile& profile) {
+  std::string text;
+  JsonWriter out(text);
+  write_profile(out, profile, kProfileFormat);
+  text += '\n';
+  return text;
 }
 
 }  // namespace kneeplan

@@ -28,12 +28,6 @@ std::string capitalised(std::string_view word);
 // `indent` columns; the lines after it start with `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 
-// Text from the input for Markdown: printable(), with <, > and & as HTML
-// entities, since Markdown passes HTML through.
-std::string markdown_text(std::string_view text);
-// The same for a table cell, where "|" would end the cell.
-std::string markdown_cell(std::string_view text);
-
 enum class Tone { heading, dim, info, caution, alert };
 // Wraps `text` in the tone's ANSI colour when colour is on.
 std::string paint(std::string_view text, Tone tone, const Style& style);

@@ -124,7 +124,7 @@ std::size_t entries(const fs::path& dir) {
 
 // --- numbers -------------------------------------------------------------------
 
-TEST_CASE("robustness: numeric flags are decimal; leading zeros mean nothing", "[cli][robust]") {
+TEST_CASE("robustness: numeric flags are decimal, and leading zeros mean nothing", "[cli][robust]") {
   const auto exported = [](std::vector<std::string> flags) {
     std::vector<std::string> args{"export", "--start", kStart, "--cleared"};
     args.insert(args.end(), flags.begin(), flags.end());
@@ -257,7 +257,7 @@ TEST_CASE("robustness: a replaced file keeps its mode and owner", "[cli][robust]
   CHECK(json::parse(read_file(file))["format"] == "kneeplan.plan/1");
 }
 
-TEST_CASE("robustness: -o takes any valid file name; a directory is refused", "[cli][robust][output]") {
+TEST_CASE("robustness: -o takes any valid file name, and a directory is refused", "[cli][robust][output]") {
   const fs::path dir = scratch_dir();
   const std::string name = std::string(245, 'a') + ".json";  // 250 bytes: the temporary name must be cut to fit
   const auto result = run_kneeplan({"export", "--start", kStart, "-o", (dir / name).string()});

@@ -116,6 +116,7 @@ TEST_CASE("guidelines: every rule names its source", "[guidelines]") {
     CHECK_FALSE(g.for_level(level).source.empty());
   }
   CHECK_FALSE(g.older_source.empty());
+  CHECK_FALSE(g.youth.source.empty());
   CHECK_FALSE(g.tempo_source.empty());
   CHECK_FALSE(g.progression_source.empty());
   CHECK_FALSE(g.schedule_source.empty());
@@ -240,4 +241,51 @@ TEST_CASE("guidelines: a zero is refused where the minimum is 1", "[guidelines][
         std::vector<std::string>{"/older_adults/reps/max"});
   CHECK(places(broken([](nlohmann::json& doc) { doc["tempo"]["up_seconds"]["min"] = 0; })) ==
         std::vector<std::string>{"/tempo/up_seconds/min"});
+}
+
+TEST_CASE("guidelines: the youth table is NSCA 2009 youth dosing, with its source", "[guidelines]") {
+  const Guidelines& g = shipped();
+  const LevelRules& youth = g.youth;
+  // 1-3 sets of 6-15 repetitions, 2-3 non-consecutive days a week.
+  CHECK(youth.sets == Range{1, 3});
+  CHECK(youth.reps == Range{6, 15});
+  CHECK(youth.strength_days.min >= 2);
+  CHECK(youth.strength_days.max <= 3);
+  const std::string& pattern = youth.pattern;
+  REQUIRE(pattern.size() == static_cast<std::size_t>(g.training_days));
+  const auto days = std::count(pattern.begin(), pattern.end(), 'F');
+  CHECK(days >= youth.strength_days.min);
+  CHECK(days <= youth.strength_days.max);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    INFO("letters " << i + 1 << " and " << (i + 1) % pattern.size() + 1);
+    CHECK_FALSE(shares_work(pattern[i], pattern[(i + 1) % pattern.size()]));
+  }
+  CHECK(youth.source.find("NSCA") != std::string::npos);
+  CHECK(youth.source.find("2009") != std::string::npos);
+  // A comfortable stretch, never "into discomfort" as the adult cue asks.
+  CHECK(g.youth_stretch_cue.find("comfortable") != std::string::npos);
+  CHECK(g.youth_stretch_cue.find("never into discomfort") != std::string::npos);
+  CHECK_FALSE(g.youth_progression.empty());
+  // The stop note says what to do next, with the weeks done filled in by the planner.
+  CHECK(g.checkpoint_stop_note.find("{weeks_done}") != std::string::npos);
+  CHECK(g.checkpoint_stop_note.find("doctor") != std::string::npos);
+
+  const Guidelines disk = parse_guidelines(shipped_text(), "guidelines.json");
+  CHECK(disk.youth.reps == youth.reps);
+  CHECK(disk.youth.pattern == youth.pattern);
+  CHECK(disk.checkpoint_stop_note == g.checkpoint_stop_note);
+}
+
+TEST_CASE("guidelines: a broken youth table or stop note is refused at its pointer", "[guidelines][errors]") {
+  CHECK(places(broken([](nlohmann::json& doc) { doc["youth"]["pattern"] = "FF----"; })) ==
+        std::vector<std::string>{"/youth/pattern"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["youth"]["reps"] = {{"min", 15}, {"max", 6}}; })) ==
+        std::vector<std::string>{"/youth/reps"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["youth"].erase("stretch_cue"); })) ==
+        std::vector<std::string>{"/youth/stretch_cue"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["youth"]["warm_up"] = 5; })) ==
+        std::vector<std::string>{"/youth/warm_up"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc.erase("youth"); })) == std::vector<std::string>{"/youth"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["checkpoint"].erase("stop_note"); })) ==
+        std::vector<std::string>{"/checkpoint/stop_note"});
 }

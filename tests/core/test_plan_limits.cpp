@@ -208,7 +208,8 @@ TEST_CASE("limits: the size bound holds for every renderer", "[planner][limits][
                                                g.for_level(Level::novice).pattern, plan.options, plan, g.checkpoint_note);
       CHECK(size.most_items_per_day == most_items(plan));
       const std::size_t largest = std::max({render_json(plan, "kneeplan test").size(),
-                                            render_text(plan, Style{true}).size(), render_markdown(plan).size()});
+                                            render_text(plan, Style{true}).size(), render_markdown(plan, catalogue).size(),
+                                            render_html(plan, catalogue, "kneeplan test").size()});
       CHECK(largest <= size.bytes);
       CHECK(size.bytes < 8 * largest);  // a bound, not a wild guess
     }

@@ -1179,3 +1179,139 @@ TEST_CASE("planner: the warnings passed in are carried unchanged, with the profi
   CHECK(plan.options.rest_day == o.rest_day);
   CHECK(build_plan(catalogue(), gl(), p, o).warnings.empty());
 }
+
+// ---------------------------------------------------------------- findings that shape the plan
+
+namespace {
+Finding flagged(const std::string& id, bool Finding::*flag) {
+  Finding f{id, Severity::info, "m", "s"};
+  f.*flag = true;
+  return f;
+}
+
+std::vector<const Item*> items_of(const Plan& plan, bool strength) {
+  std::vector<const Item*> out;
+  for (const Day* day : all_days(plan)) {
+    for (const auto& item : day->items) {
+      if ((item.category == Category::strength) == strength) out.push_back(&item);
+    }
+  }
+  return out;
+}
+
+// The strength days' dates of a plan.
+std::vector<sys_days> strength_dates(const Plan& plan) {
+  std::vector<sys_days> out;
+  for (const Day* day : all_days(plan)) {
+    if (has_strength(*day)) out.push_back(day->date);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("planner: a youth plan follows the youth table whatever the level, and never goes beyond it", "[planner]") {
+  const Finding youth = flagged("youth-supervision", &Finding::youth_plan);
+  const LevelRules& table = gl().youth;
+  for (const Level level : kLevels) {
+    for (const int weeks_done : {0, 3, 30}) {
+      for (const Weekday rest : {Weekday::sunday, Weekday::wednesday}) {
+        INFO(name_of(level) << ", weeks done " << weeks_done << ", rest " << name_of(rest));
+        Profile p = adult(level);
+        p.age = 12;
+        p.weeks_done = weeks_done;
+        const Plan plan = build_plan(catalogue(), gl(), p, options(52, rest, 2), {youth});
+        REQUIRE(plan.weeks.size() == 52);
+        const auto strength = items_of(plan, true);
+        REQUIRE_FALSE(strength.empty());
+        int most_sets = 0;
+        for (const Item* item : strength) {
+          CHECK(item->reps == table.reps);
+          CHECK(item->sets >= table.sets.min);
+          CHECK(item->sets <= table.sets.max);
+          CHECK(item->rest_seconds == table.rest_seconds);
+          most_sets = std::max(most_sets, item->sets);
+        }
+        CHECK(most_sets == table.sets.max);  // it does progress, up to the table's top
+        // Strength on 2-3 days a week and never on two days in a row.
+        const auto dates = strength_dates(plan);
+        for (std::size_t i = 1; i < dates.size(); ++i) CHECK((dates[i] - dates[i - 1]).count() >= 2);
+        for (const Week& week : plan.weeks) {
+          const auto days = std::count_if(week.days.begin(), week.days.end(), [](const Day& d) { return has_strength(d); });
+          CHECK(days >= table.strength_days.min);
+          CHECK(days <= table.strength_days.max);
+        }
+        // Stretches and rolling to a comfortable pull: the adult "into discomfort" cue is gone.
+        for (const Item* item : items_of(plan, false)) {
+          CHECK(item->cue == gl().youth_stretch_cue);
+          CHECK_FALSE(contains(item->cue, "Work into"));
+        }
+        CHECK(plan.progression == gl().youth_progression);
+      }
+    }
+  }
+}
+
+TEST_CASE("planner: a youth plan with a held progression stays at one set, and older reps never apply to it",
+          "[planner]") {
+  const Finding youth = flagged("youth-supervision", &Finding::youth_plan);
+  const Finding hold = flagged("moderate-pain", &Finding::hold_progression);
+  Profile p = adult(Level::advanced);
+  p.age = 15;
+  const Plan held = build_plan(catalogue(), gl(), p, options(8), {youth, hold});
+  for (const Item* item : items_of(held, true)) CHECK(item->sets == gl().youth.sets.min);
+  CHECK(held.progression.ends_with(gl().youth_progression));
+  // The youth table wins even for an age the older-adult reps would cover (a flag set by other rules).
+  p.age = 70;
+  const Plan flagged_older = build_plan(catalogue(), gl(), p, options(1), {youth});
+  for (const Item* item : items_of(flagged_older, true)) CHECK(item->reps == gl().youth.reps);
+  // The control: without the flag, an adult keeps the level's table and cues.
+  p.age = 40;
+  const Plan adult_plan = build_plan(catalogue(), gl(), p, options(1));
+  for (const Item* item : items_of(adult_plan, true)) CHECK(item->reps == gl().for_level(Level::advanced).reps);
+  for (const Item* item : items_of(adult_plan, false)) CHECK(item->cue != gl().youth_stretch_cue);
+}
+
+TEST_CASE("planner: with pain a plan stops at the routine's next checkpoint and says what to do next", "[planner]") {
+  const Finding pain = flagged("pain-checkpoint", &Finding::stop_at_checkpoint);
+  const int every = gl().checkpoint_week;
+  REQUIRE(every == 4);
+  for (int done = 0; done <= 13; ++done) {
+    for (int weeks = 1; weeks <= 13; ++weeks) {
+      INFO("weeks done " << done << ", weeks asked " << weeks);
+      Profile p = adult();
+      p.weeks_done = done;
+      const Plan plan = build_plan(catalogue(), gl(), p, options(weeks), {pain});
+      // The next checkpoint of the routine after the weeks done, in plan weeks.
+      int next = every;
+      while (next <= done) next += every;
+      const int stop = next - done;
+      const int expected = std::min(weeks, stop);
+      CHECK(static_cast<int>(plan.weeks.size()) == expected);
+      CHECK(plan.options.weeks == expected);
+      // Only the stop day carries the note, with the weeks done by then filled in.
+      std::vector<std::string> stop_notes;
+      for (const Day* day : all_days(plan)) {
+        for (const auto& note : day->notes) {
+          if (contains(note, "ends here")) stop_notes.push_back(note);
+        }
+      }
+      if (weeks >= stop) {
+        REQUIRE(stop_notes.size() == 1);
+        CHECK(contains(stop_notes[0], fmt::format("--weeks-done {} ", next)));
+        CHECK_FALSE(contains(stop_notes[0], "{weeks_done}"));
+        const Week& last = plan.weeks.back();
+        const auto last_training =
+            std::find_if(last.days.rbegin(), last.days.rend(), [](const Day& d) { return !d.rest; });
+        REQUIRE(last_training != last.days.rend());
+        REQUIRE_FALSE(last_training->notes.empty());
+        CHECK(last_training->notes.back() == stop_notes[0]);
+      } else {
+        CHECK(stop_notes.empty());
+      }
+    }
+  }
+  // Without pain the plan runs to the weeks asked.
+  const Plan free = build_plan(catalogue(), gl(), adult(), options(12));
+  CHECK(free.weeks.size() == 12);
+  CHECK(free.options.weeks == 12);
+}

@@ -119,3 +119,11 @@ TEST_CASE("text: utf8_sequence measures one character or refuses it", "[text]") 
   CHECK(utf8_sequence("\xF4\x90\x80\x80", 0) == 0);  // past U+10FFFF
   CHECK(utf8_sequence("\xE2\x9C", 0) == 0);
 }
+
+TEST_CASE("text: replace_all replaces every placeholder, and none that the value brings in", "[text]") {
+  CHECK(replace_all("with --weeks-done {n} --pain 0", "{n}", "4") == "with --weeks-done 4 --pain 0");
+  CHECK(replace_all("{n}{n} and {n}", "{n}", "12") == "1212 and 12");
+  CHECK(replace_all("{n}", "{n}", "{n}{n}") == "{n}{n}");  // no endless loop on a value holding the placeholder
+  CHECK(replace_all("nothing here", "{n}", "4") == "nothing here");
+  CHECK(replace_all("abc", "", "x") == "abc");
+}

@@ -70,6 +70,10 @@ TEST_CASE("fuzz regressions: every input ends in success or a DataError", "[fuzz
     Outcome validate;
     CHECK_NOTHROW(validate = run_validate(bytes));
     CHECK(validate.accepted + validate.rejected == 1);
+
+    Outcome journal;
+    CHECK_NOTHROW(journal = run_journal(bytes));
+    CHECK(journal.accepted + journal.rejected == 1);
   }
 }
 

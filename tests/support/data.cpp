@@ -1,6 +1,7 @@
 #include "data.hpp"
 
 #include "kneeplan/io/load.hpp"
+#include "run.hpp"
 
 namespace kneeplan::test {
 
@@ -26,6 +27,14 @@ const SafetyRules& builtin_safety() {
     return parse_safety_rules(source.text, source.name);
   }();
   return rules;
+}
+
+const Catalogue& hostile_catalogue() {
+  static const Catalogue catalogue = [] {
+    const auto path = source_dir() / "tests/data/hostile-catalogue.json";
+    return parse_catalogue(read_input_file(path), path.string());
+  }();
+  return catalogue;
 }
 
 }  // namespace kneeplan::test

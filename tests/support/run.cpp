@@ -102,9 +102,9 @@ RunResult run_kneeplan(const std::vector<std::string>& args, const RunOptions& o
   return result;
 }
 
-std::filesystem::path source_dir() { return KNEEPLAN_SOURCE_DIR; }
-
 std::string kneeplan_binary() { return KNEEPLAN_BINARY; }
+
+std::filesystem::path source_dir() { return KNEEPLAN_SOURCE_DIR; }
 
 std::filesystem::path scratch_dir() {
   static std::atomic<int> counter{0};

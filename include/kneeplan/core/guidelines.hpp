@@ -25,6 +25,11 @@ struct LevelRules {
 
 struct Guidelines {
   std::array<LevelRules, 3> levels;  // indexed by Level
+  // Children and teenagers a clinician has cleared get this table whatever
+  // their level, and never progress beyond it.
+  LevelRules youth;
+  std::string youth_stretch_cue;  // replaces the key cue of stretches and rolling
+  std::string youth_progression;  // how they move on, in words
   int older_age = 65;                // from this age on, older_reps replace the level's reps
   Range older_reps;
   std::string older_source;
@@ -41,6 +46,9 @@ struct Guidelines {
   std::string transition_source;
   int checkpoint_week = 4;  // weeks of the routine after which lasting pain needs a doctor
   std::string checkpoint_note;
+  // Ends a plan that stops at a checkpoint; "{weeks_done}" stands for the
+  // weeks of the routine done by then.
+  std::string checkpoint_stop_note;
   std::string checkpoint_source;
 
   const LevelRules& for_level(Level level) const { return levels[static_cast<std::size_t>(level)]; }

@@ -2,6 +2,7 @@
 // A finished weekly plan: plain data, built by the planner, read by the renderers.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,15 @@ struct Omission {
   std::string reason;
 };
 
+// The day to ask whether pain is still there after the routine's first
+// weeks; its note is also among that day's notes.
+struct Checkpoint {
+  std::chrono::sys_days date{};
+  int routine_week = 0;  // counting the weeks done before the plan
+  std::string note;
+  std::string source;
+};
+
 struct Plan {
   Profile profile;
   PlanOptions options;
@@ -57,6 +67,7 @@ struct Plan {
   std::vector<Omission> omitted;
   std::string progression;        // how to move on, in words
   std::vector<Week> weeks;
+  std::optional<Checkpoint> checkpoint;  // none when it falls outside the plan
 };
 
 }  // namespace kneeplan

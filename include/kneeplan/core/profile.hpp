@@ -35,6 +35,14 @@ inline constexpr std::array<std::string_view, 9> kSymptoms{
     "progressive-weakness", "sudden-swelling",    "sudden-pain", "buckling", "locking",
     "hot-swollen-joint",    "cannot-bear-weight", "night-pain",  "worsening"};
 
+// Medical history that changes what a plan may hold. The two surgeries mean
+// within the last 6 months.
+inline constexpr std::array<std::string_view, 4> kHistory{"knee-surgery", "hip-surgery", "joint-replacement",
+                                                          "osteoporosis"};
+
+// The profile fields a person may leave out, by their file names.
+inline constexpr std::array<std::string_view, 4> kOptionalFields{"age", "height_cm", "weight_kg", "ankle_gap_cm"};
+
 // Accepted ranges, shared by the file loader and the flags.
 struct Bounds {
   double min;
@@ -54,6 +62,7 @@ struct Profile {
   int pain = 0;
   Cause cause = Cause::none;
   std::vector<std::string> symptoms;
+  std::vector<std::string> history;  // from kHistory
   std::optional<std::vector<std::string>> equipment;  // unset: all of kEquipment
   int weeks_done = 0;
   std::optional<double> height_cm;
@@ -64,6 +73,9 @@ struct Profile {
   std::optional<double> bmi() const;  // when height and weight are both known
   bool has_equipment(std::string_view item) const;
   bool has_symptom(std::string_view name) const;
+  bool has_history(std::string_view name) const;
+  // Whether the optional field `name` (one of kOptionalFields) was given.
+  bool gives(std::string_view name) const;
 };
 
 // Values given on the command line; each one set replaces the file's.
@@ -74,6 +86,7 @@ struct ProfileOverrides {
   std::optional<int> pain;
   std::optional<Cause> cause;
   std::optional<std::vector<std::string>> symptoms;
+  std::optional<std::vector<std::string>> history;
   std::optional<std::vector<std::string>> equipment;
   std::optional<int> weeks_done;
   std::optional<double> height_cm;

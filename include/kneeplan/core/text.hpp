@@ -32,6 +32,18 @@ std::string shortened(std::string_view text, std::size_t limit = 80);
 // surrogates and code points past U+10FFFF included).
 std::size_t utf8_sequence(std::string_view text, std::size_t at);
 
+// The code point of the valid `length`-byte sequence at `at` (as measured by
+// utf8_sequence()).
+char32_t code_point(std::string_view text, std::size_t at, std::size_t length);
+
+// A character that shows nothing and that a terminal or a text layout acts
+// on: C0 and C1 controls, line and paragraph separators, and direction
+// overrides and isolates (U+2028 to U+202E, U+2066 to U+2069).
+bool invisible(char32_t point);
+
+// `text` with every `placeholder` replaced by `value`.
+std::string replace_all(std::string text, std::string_view placeholder, std::string_view value);
+
 // Joins with ", ".
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 

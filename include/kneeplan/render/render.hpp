@@ -1,5 +1,7 @@
 #pragma once
 // Turning finished data into bytes. Renderers decide nothing about the routine.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +21,26 @@ inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
 
 // The plan.
 std::string render_text(const Plan& plan, const Style& style);
-std::string render_markdown(const Plan& plan);
+// Markdown with a card per exercise; the handout is the same content as HTML.
+std::string render_markdown(const Plan& plan, const Catalogue& catalogue);
 std::string render_json(const Plan& plan, std::string_view generator);
+// A printable handout: one self-contained HTML file (overview, exercise cards, a log sheet per week).
+std::string render_html(const Plan& plan, const Catalogue& catalogue, std::string_view generator);
+
+// The plan as an iCalendar (RFC 5545) file, written through libical.
+struct CalendarOptions {
+  // Sessions start at this many minutes after midnight, in floating local
+  // time; none: each session is an all-day event.
+  std::optional<int> start_minute;
+  std::optional<int> remind_minutes;  // a reminder this long before each session starts; none: no reminder
+  bool remind_all_day = false;        // all-day sessions and the checkpoint get the reminder too
+  bool rest_events = false;           // an all-day "Rest day" event on each rest day
+  std::int64_t stamp = 0;             // DTSTAMP, in seconds since 1970-01-01 UTC
+};
+std::string render_ics(const Plan& plan, const CalendarOptions& options, std::string_view generator);
+
+// A profile as a kneeplan.profile/1 file (what `init` saves).
+std::string render_profile_json(const Profile& profile);
 
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
@@ -30,11 +50,17 @@ std::string render_exercise_json(const Exercise& exercise);
 
 // Safety findings.
 std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
+// The screen's verdict as one sentence of what to do next.
+std::string verdict_text(Verdict verdict);
+// "Result: " and that sentence, in the alert colour unless nothing stops a plan.
+std::string render_verdict_text(Verdict verdict, const Style& style);
 std::string render_findings_json(const std::vector<Finding>& findings, const SafetyRules& rules, bool plan_allowed);
 
 // The rules themselves, as a Markdown table (the README's copy is checked against it).
 std::string render_rules_markdown(const SafetyRules& rules);
 // One condition in words: "age < 18", "symptom buckling".
 std::string condition_text(const Predicate& predicate);
+// What a rule does to a plan, in words ("youth plan; holds progression"); empty for nothing.
+std::string effects_text(const Rule& rule);
 
 }  // namespace kneeplan
