@@ -53,7 +53,32 @@ extern "C" void remove_temp_and_exit(int signal) {
   ::raise(signal);
 }
 
-// While alive, the temporary file `path` is removed on SIGTERM, SIGINT and SIGHUP.
+// While alive (until release()), SIGTERM, SIGINT and SIGHUP wait: they
+// arrive once the mask is restored.
+class HeldSignals {
+ public:
+  HeldSignals() {
+    sigset_t blocked;
+    ::sigemptyset(&blocked);
+    for (const int signal : kCleanupSignals) ::sigaddset(&blocked, signal);
+    ::sigprocmask(SIG_BLOCK, &blocked, &old_);
+  }
+  void release() {
+    if (held_) ::sigprocmask(SIG_SETMASK, &old_, nullptr);
+    held_ = false;
+  }
+  ~HeldSignals() { release(); }
+  HeldSignals(const HeldSignals&) = delete;
+  HeldSignals& operator=(const HeldSignals&) = delete;
+
+ private:
+  sigset_t old_{};
+  bool held_ = true;
+};
+
+// While alive, the temporary file `path` is removed on SIGTERM, SIGINT and
+// SIGHUP. Create the file and the guard with the signals held, so that no
+// signal falls between the two.
 class TempFileGuard {
  public:
   explicit TempFileGuard(const std::string& path) {
@@ -71,15 +96,11 @@ class TempFileGuard {
   // Renames the file to `target`, with the signals held off so that the
   // handler cannot remove a name that no longer is the temporary file's.
   int rename_to(const std::string& target) {
-    sigset_t blocked;
-    sigset_t old;
-    ::sigemptyset(&blocked);
-    for (const int signal : kCleanupSignals) ::sigaddset(&blocked, signal);
-    ::sigprocmask(SIG_BLOCK, &blocked, &old);
+    HeldSignals held;
     const int result = ::rename(pending_temp, target.c_str());
     const int error = errno;
     if (result == 0) temp_pending = 0;
-    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    held.release();
     errno = error;
     return result;
   }
@@ -160,9 +181,11 @@ void write_output(const std::string& path, std::string_view bytes, Readers reade
   const std::filesystem::path target = resolved(path);
 
   std::string temp = temp_name(target);
+  HeldSignals held;
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) throw write_error(path, errno);
   TempFileGuard guard(temp);
+  held.release();
 
   if (exists) {
     // The new file takes the place of the old one: keep its owner (where
