@@ -55,7 +55,7 @@ int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
   const Catalogue catalogue = load_catalogue(global);
   const Exercise* exercise = catalogue.find(request.id);
   if (!exercise) {
-    std::string message = fmt::format("no exercise with id \"{}\"", request.id);
+    std::string message = fmt::format("no exercise with id \"{}\"", shortened(request.id));
     if (const auto near = closest_matches(request.id, catalogue.ids()); !near.empty()) {
       message += fmt::format(" (did you mean {}?)", join(near, " or "));
     }

@@ -70,7 +70,7 @@ bool ask_questions(const std::vector<CLI::Option*>& questions) {
         break;
       } catch (const CLI::Error& error) {
         option->clear();
-        fmt::print(stderr, "  {}\n", printable(error.what()));
+        write_stderr(fmt::format("  {}\n", printable(error.what())));
       }
     }
   }
@@ -98,7 +98,7 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
       throw UsageError("init asks its questions on a terminal; without one, give the profile flags and --yes");
     }
     if (!any_profile_flag(request.questions) && !ask_questions(request.questions)) {
-      fmt::print(stderr, "Stopped: nothing was saved.\n");
+      write_stderr("Stopped: nothing was saved.\n");
       return kBadData;
     }
   }
@@ -109,7 +109,7 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
   const Style style{colour_for(stdout)};
   write_output("-", render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style));
   if (!request.yes && !confirm(fmt::format("Save this profile to {}?", path->string()), true)) {
-    fmt::print(stderr, "Not saved.\n");
+    write_stderr("Not saved.\n");
     return kOk;
   }
   make_private_directory(path->parent_path());

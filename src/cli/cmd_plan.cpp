@@ -36,6 +36,7 @@ void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   request.profile.add_to(command);
   request.plan.add_to(command);
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
+      ->check(non_empty_path())
       ->type_name("FILE");
   request.calendar.add_to(command);
 }
@@ -44,7 +45,7 @@ void add_format_option(CLI::App& command, PlanRequest& request) {
   command
       .add_option("--format", request.format,
                   fmt::format("Output format (default: from the -o file's extension, else {})", request.formats.front()))
-      ->check(CLI::IsMember(request.formats).description(""))
+      ->check(one_of_words(request.formats))
       ->type_name(fmt::format("{}", fmt::join(request.formats, "|")));
 }
 
@@ -62,8 +63,8 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
   std::vector<Finding> findings = screen(rules, profile);
   if (!plan_allowed(findings, profile.cleared_by_clinician)) {
     // Reads as `check` does: the findings, then what to do next.
-    fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
-    fmt::print(stderr, "kneeplan: no plan given. {}\n", verdict_text(verdict(findings, profile.cleared_by_clinician)));
+    write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
+    print_error(fmt::format("no plan given. {}", verdict_text(verdict(findings, profile.cleared_by_clinician))));
     return kSafety;
   }
 

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <set>
 
 #include "kneeplan/core/ladders.hpp"
+#include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/text.hpp"
 
 namespace kneeplan {
@@ -227,14 +230,14 @@ Item make_item(const Chosen& chosen, const Context& c, int routine_week) {
   return item;
 }
 
-int day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
-  int total = 0;
+std::int64_t day_seconds(const std::vector<Item>& items, const Guidelines& guidelines) {
+  std::int64_t total = 0;
   for (const auto& item : items) total += item_seconds(item, guidelines);
-  if (!items.empty()) total += static_cast<int>(items.size() - 1) * guidelines.transition_seconds;
+  if (!items.empty()) total += static_cast<std::int64_t>(items.size() - 1) * guidelines.transition_seconds;
   return total;
 }
 
-int ceil_minutes(int seconds) { return (seconds + 59) / 60; }
+std::int64_t ceil_minutes(std::int64_t seconds) { return (seconds + 59) / 60; }
 
 // The plan week at which a plan stopped by pain ends: the routine's next
 // checkpoint (every checkpoint_week weeks) after the weeks already done.
@@ -310,11 +313,12 @@ std::string groups_text(const std::vector<Chosen>& strength) {
 
 }  // namespace
 
-int item_seconds(const Item& item, const Guidelines& guidelines) {
-  int per_set = 0;
+std::int64_t item_seconds(const Item& item, const Guidelines& guidelines) {
+  // 64 bits: a foam roll may list hundreds of thousands of passes of an hour each.
+  std::int64_t per_set = 0;
   switch (item.category) {
     case Category::strength:
-      per_set = item.reps.max * (guidelines.tempo_up_seconds.max + guidelines.tempo_down_seconds.max);
+      per_set = std::int64_t{item.reps.max} * (guidelines.tempo_up_seconds.max + guidelines.tempo_down_seconds.max);
       break;
     case Category::stretch:
       per_set = item.hold_seconds.max;
@@ -326,9 +330,9 @@ int item_seconds(const Item& item, const Guidelines& guidelines) {
       per_set = item.minutes.max * 60;
       break;
   }
-  const int sides = static_cast<int>(item.sides.size());
-  return item.sets * sides * per_set + (item.sets - 1) * item.rest_seconds +
-         (sides - 1) * guidelines.transition_seconds;
+  const auto sides = static_cast<std::int64_t>(item.sides.size());
+  const std::int64_t sets = item.sets;
+  return sets * sides * per_set + (sets - 1) * item.rest_seconds + (sides - 1) * guidelines.transition_seconds;
 }
 
 Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
@@ -392,6 +396,23 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   if (limit) plan.budget = Budget{*limit, 0, true, {}};
   std::map<std::pair<std::string, std::string>, std::size_t> change_index;
 
+  // Refused here, before any day is built, if it would be too large.
+  {
+    std::vector<const Exercise*> daily;     // what the days hold, in order
+    std::vector<const Exercise*> described;  // what the plan describes in full: each rung a card may name
+    std::set<const Exercise*> seen;
+    for (const Chosen& c : chosen) {
+      daily.push_back(c.exercise);
+      for (const Exercise* e : c.ladder.rungs) {
+        if (seen.insert(e).second) described.push_back(e);
+      }
+      for (const Exercise* e : {c.exercise, c.next}) {
+        if (e && seen.insert(e).second) described.push_back(e);
+      }
+    }
+    check_plan_size(estimate_plan_size(daily, half, described, pattern, options, plan, guidelines.checkpoint_note));
+  }
+
   // The 4-week checkpoint counts the weeks already done.
   const int checkpoint_week = guidelines.checkpoint_week - profile.weeks_done;
 
@@ -423,7 +444,10 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
         if (plan.budget) {
           std::vector<Item> least = day.items;
           fit_day(least, 0, context);
-          plan.budget->smallest = std::max(plan.budget->smallest, ceil_minutes(day_seconds(least, guidelines)));
+          // Held to int: a day past INT_MAX minutes fits no budget a person can give anyway.
+          const std::int64_t least_minutes = ceil_minutes(day_seconds(least, guidelines));
+          plan.budget->smallest =
+              std::max(plan.budget->smallest, static_cast<int>(std::min<std::int64_t>(least_minutes, INT_MAX)));
           day.trims = fit_day(day.items, *limit * 60, context);
           for (const Trim& trim : day.trims) {
             const auto key = std::make_pair(trim.exercise, trim.change);

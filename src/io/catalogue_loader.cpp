@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 
 #include "io/json_reader.hpp"
@@ -135,7 +136,8 @@ Exercise read_exercise(Reader& reader, const JsonValue& item, const std::string&
     if (is_kebab_case(*id)) {
       exercise.id = *id;
     } else {
-      reader.error(child(at, "id"), fmt::format("expected a kebab-case id like \"side-plank\", found \"{}\"", *id));
+      reader.error(child(at, "id"),
+                   fmt::format("expected a kebab-case id like \"side-plank\", found \"{}\"", shortened(*id)));
     }
   }
   if (auto name = reader.string(item, at, "name")) exercise.name = *name;
@@ -168,22 +170,17 @@ Exercise read_exercise(Reader& reader, const JsonValue& item, const std::string&
 
 std::string at_exercise(std::size_t i, std::string_view key) { return child(child("/exercises", i), key); }
 
-// The message for an id that names no exercise, with the closest one.
-std::string unknown_id(const std::string& id, const std::vector<std::string>& ids) {
-  std::string message = fmt::format("unknown exercise id \"{}\"", id);
-  if (const auto near = closest_matches(id, ids, 1); !near.empty()) {
-    message += fmt::format("; did you mean \"{}\"?", near.front());
-  }
-  return message;
-}
+constexpr std::size_t kLoopRungsNamed = 10;
 
 // Ladders: each "harder" link names another exercise of the same category;
 // no rung has two rungs below it (one rung per position); following the links
 // never loops; each ladder holds exactly one routine or alternative exercise,
 // through which a plan reaches all its rungs, and every variant is on one;
 // impact work only at the top. Linear in the number of exercises.
+// `unknown` gives the message for an id that names no exercise.
 void check_ladders(Reader& reader, const std::vector<Exercise>& exercises,
-                   const std::map<std::string, std::size_t, std::less<>>& index, const std::vector<std::string>& ids) {
+                   const std::map<std::string_view, std::size_t, std::less<>>& index,
+                   const std::function<std::string(std::string_view)>& unknown) {
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const std::size_t n = exercises.size();
   std::vector<std::size_t> up(n, kNone);    // the rung above, when the link is usable
@@ -198,13 +195,14 @@ void check_ladders(Reader& reader, const std::vector<Exercise>& exercises,
     if (e.harder == e.id) {
       reader.error(at, "an exercise cannot be its own harder rung");
     } else if (found == index.end()) {
-      reader.error(at, unknown_id(e.harder, ids));
+      reader.error(at, unknown(e.harder));
     } else if (exercises[found->second].category != e.category) {
-      reader.error(at, fmt::format("\"{}\" is a {} exercise; a ladder's rungs share one category ({})", e.harder,
+      reader.error(at, fmt::format("\"{}\" is a {} exercise; a ladder's rungs share one category ({})", shortened(e.harder),
                                    name_of(exercises[found->second].category), name_of(e.category)));
     } else if (down[found->second] != kNone) {
       reader.error(at, fmt::format("\"{}\" is already the harder rung of \"{}\" ({}); a rung has one rung below it",
-                                   e.harder, exercises[down[found->second]].id, at_exercise(down[found->second], "harder")));
+                                   shortened(e.harder), shortened(exercises[down[found->second]].id),
+                                   at_exercise(down[found->second], "harder")));
     } else {
       up[i] = found->second;
       down[found->second] = i;
@@ -222,7 +220,7 @@ void check_ladders(Reader& reader, const std::vector<Exercise>& exercises,
       if (exercises[i].impact && up[i] != kNone && !exercises[up[i]].impact) {
         reader.error(at_exercise(i, "impact"), fmt::format("impact work comes last on a ladder, but \"{}\" above it is "
                                                            "not impact work",
-                                                           exercises[up[i]].id));
+                                                           shortened(exercises[up[i]].id)));
       }
     }
     const bool ladder = top != bottom;
@@ -234,53 +232,81 @@ void check_ladders(Reader& reader, const std::vector<Exercise>& exercises,
       reader.error(at_exercise(bottom, "harder"),
                    fmt::format("the ladder from \"{}\" to \"{}\" has no routine or alternative exercise, so no plan "
                                "reaches its rungs",
-                               exercises[bottom].id, exercises[top].id));
+                               shortened(exercises[bottom].id), shortened(exercises[top].id)));
     } else if (anchors.size() > 1) {
       reader.error(at_exercise(anchors[1], "role"),
                    fmt::format("\"{}\" and \"{}\" are on one ladder; a ladder has one routine or alternative exercise "
                                "and its other rungs are variants",
-                               exercises[anchors[0]].id, exercises[anchors[1]].id));
+                               shortened(exercises[anchors[0]].id), shortened(exercises[anchors[1]].id)));
     }
   }
   // What no walk from a bottom rung reached lies on a loop.
   for (std::size_t i = 0; i < n; ++i) {
     if (seen[i]) continue;
     seen[i] = true;
-    std::string loop = exercises[i].id;
+    std::string loop = shortened(exercises[i].id);
+    std::size_t length = 1;
     for (std::size_t k = up[i]; k != kNone && !seen[k]; k = up[k]) {
       seen[k] = true;
-      loop += " -> " + exercises[k].id;
+      // A loop through thousands of rungs is named by its first few.
+      if (++length <= kLoopRungsNamed) loop += " -> " + shortened(exercises[k].id);
     }
-    reader.error(at_exercise(i, "harder"), fmt::format("the harder rungs loop: {} -> {}", loop, exercises[i].id));
+    if (length > kLoopRungsNamed) loop += fmt::format(" -> … ({} rungs in all)", length);
+    reader.error(at_exercise(i, "harder"), fmt::format("the harder rungs loop: {} -> {}", loop, shortened(exercises[i].id)));
   }
 }
 
-// Checks that need the whole list: unique ids, alternatives that exist, ladders.
+// "Did you mean" searches for unknown alternatives compare with every id, so
+// in a huge catalogue they stop after this many comparisons in all: a
+// suggestion is a help, not worth seconds of work.
+constexpr std::size_t kSuggestionComparisons = 1'000'000;
+
+// Checks that need the whole list: unique ids, alternatives and harder rungs
+// that exist, ladders. O(n log n) in the ids and alternatives; each distinct
+// unknown id is looked up for a suggestion at most once.
 void check_references(Reader& reader, const std::vector<Exercise>& exercises) {
-  std::map<std::string, std::size_t, std::less<>> first_index;
+  std::map<std::string_view, std::size_t, std::less<>> first_index;
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const auto& id = exercises[i].id;
     if (id.empty()) continue;  // already reported
-    if (auto [it, fresh] = first_index.emplace(id, i); !fresh) {
-      reader.error(child(child("/exercises", i), "id"),
-                   fmt::format("duplicate id \"{}\"; first used at /exercises/{}/id", id, it->second));
+    const auto inserted = first_index.emplace(id, i);
+    if (!inserted.second) {
+      const std::size_t first = inserted.first->second;
+      reader.report([&] { return child(child("/exercises", i), "id"); },
+                    [&] { return fmt::format("duplicate id \"{}\"; first used at /exercises/{}/id", shortened(id), first); });
     } else {
       ids.push_back(id);
     }
   }
+  std::map<std::string_view, std::string, std::less<>> suggestions;  // unknown id -> "; did you mean …?" or ""
+  std::size_t comparisons_left = kSuggestionComparisons;
+  const auto suggestion_for = [&](std::string_view unknown) -> const std::string& {
+    const auto [entry, fresh] = suggestions.emplace(unknown, std::string());
+    if (fresh && ids.size() <= comparisons_left) {
+      comparisons_left -= ids.size();
+      if (const auto near = closest_matches(unknown, ids, 1); !near.empty()) {
+        entry->second = fmt::format("; did you mean \"{}\"?", near.front());
+      }
+    }
+    return entry->second;
+  };
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const auto& alternatives = exercises[i].alternatives;
     for (std::size_t k = 0; k < alternatives.size(); ++k) {
-      const std::string at = child(child(child("/exercises", i), "alternatives"), k);
+      const auto at = [&] { return child(child(child("/exercises", i), "alternatives"), k); };
       if (alternatives[k] == exercises[i].id) {
-        reader.error(at, "an exercise cannot be its own alternative");
+        reader.report(at, [] { return "an exercise cannot be its own alternative"; });
       } else if (!first_index.contains(alternatives[k])) {
-        reader.error(at, unknown_id(alternatives[k], ids));
+        reader.report(at, [&] {
+          return fmt::format("unknown exercise id \"{}\"{}", shortened(alternatives[k]), suggestion_for(alternatives[k]));
+        });
       }
     }
   }
-  check_ladders(reader, exercises, first_index, ids);
+  check_ladders(reader, exercises, first_index, [&](std::string_view unknown) {
+    return fmt::format("unknown exercise id \"{}\"{}", shortened(unknown), suggestion_for(unknown));
+  });
 }
 
 }  // namespace
@@ -299,6 +325,7 @@ Catalogue read_catalogue(const JsonValue& root, const std::string& file) {
           catalogue.exercises.push_back(read_exercise(reader, list->elements()[i], child("/exercises", i)));
         }
         check_references(reader, catalogue.exercises);
+        catalogue.reindex();
       }
     }
   }

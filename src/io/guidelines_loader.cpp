@@ -28,7 +28,7 @@ bool shares_work(char a, char b) {
 void check_pattern(Reader& reader, const std::string& at, const LevelRules& rules, int training_days) {
   const std::string& pattern = rules.pattern;
   if (pattern.find_first_not_of("FAB-") != std::string::npos) {
-    reader.error(at, fmt::format("expected only the letters F, A, B and -, found \"{}\"", pattern));
+    reader.error(at, fmt::format("expected only the letters F, A, B and -, found \"{}\"", shortened(pattern)));
     return;
   }
   if (pattern.size() != static_cast<std::size_t>(training_days)) {

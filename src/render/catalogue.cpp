@@ -1,4 +1,5 @@
-// The catalogue for a terminal: a list grouped by category, or one exercise in full.
+// The catalogue for a terminal: a list grouped by category, or one exercise in
+// full. Text from the input is printable(): it cannot reach the terminal raw.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,7 +19,7 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
   std::size_t equipment_width = 9;
   for (const Exercise* e : exercises) {
     id_width = std::max(id_width, e->id.size());
-    name_width = std::max(name_width, e->name.size());
+    name_width = std::max(name_width, printable(e->name).size());
     equipment_width = std::max(equipment_width, equipment_text(e->equipment).size());
   }
   std::string out;
@@ -30,7 +31,7 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
         out += (out.empty() ? "" : "\n") + paint(capitalised(name_of(category)), Tone::heading, style) + "\n";
         first = false;
       }
-      std::string line = fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}", e->id, id_width, e->name, name_width,
+      std::string line = fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}", e->id, id_width, printable(e->name), name_width,
                                      equipment_text(e->equipment), equipment_width, dose_text(*e));
       if (e->role != Role::routine) line += fmt::format("  ({})", name_of(e->role));
       if (e->impact) line += "  (impact)";
@@ -41,9 +42,9 @@ std::string render_exercise_list(const std::vector<const Exercise*>& exercises, 
 }
 
 std::string render_exercise(const Exercise& e, const Style& style, const Ladder* ladder) {
-  std::string out = paint(fmt::format("{} ({})", e.name, e.id), Tone::heading, style) + "\n";
+  std::string out = paint(fmt::format("{} ({})", printable(e.name), e.id), Tone::heading, style) + "\n";
   auto field = [&](std::string_view label, const std::string& value) {
-    out += fmt::format("  {:<14}{}\n", label, wrap(value, 80, 16));
+    out += fmt::format("  {:<14}{}\n", label, wrap(printable(value), 80, 16));
   };
   std::string category(name_of(e.category));
   if (e.mechanic != Mechanic::unspecified) category += fmt::format(" ({})", name_of(e.mechanic));
@@ -70,13 +71,13 @@ std::string render_exercise(const Exercise& e, const Style& style, const Ladder*
   }
   out += "\n" + paint("Steps", Tone::heading, style) + "\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
-    out += fmt::format("  {:>2}. {}\n", i + 1, wrap(e.steps[i], 80, 6));
+    out += fmt::format("  {:>2}. {}\n", i + 1, wrap(printable(e.steps[i]), 80, 6));
   }
   if (!e.cues.empty()) {
     out += "\n" + paint("Form and safety", Tone::heading, style) + "\n";
-    for (const auto& cue : e.cues) out += "  - " + wrap(cue, 80, 4) + "\n";
+    for (const auto& cue : e.cues) out += "  - " + wrap(printable(cue), 80, 4) + "\n";
   }
-  out += "\nSource: " + wrap(e.source, 80, 8) + "\n";
+  out += "\nSource: " + wrap(printable(e.source), 80, 8) + "\n";
   return out;
 }
 

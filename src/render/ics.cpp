@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -26,6 +26,7 @@ struct ComponentFree {
 using Component = std::unique_ptr<icalcomponent, ComponentFree>;
 
 constexpr int kSecondsPerMinute = 60;
+constexpr int kMinutesPerDay = 24 * 60;
 constexpr int kSecondsPerDay = 24 * 60 * 60;
 
 icaltimetype date_of(std::chrono::sys_days day) {
@@ -93,8 +94,9 @@ class CalendarWriter {
     icalcomponent_add_property(calendar_.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   }
 
-  // `timed`: at the chosen time for `minutes`; else all day.
-  void add(std::string_view uid, std::chrono::sys_days date, bool timed, int minutes, std::string_view summary,
+  // `timed`: at the chosen time for `minutes` (at most a day: longer would
+  // mean nothing to a calendar, and the summary still says them all); else all day.
+  void add(std::string_view uid, std::chrono::sys_days date, bool timed, std::int64_t minutes, std::string_view summary,
            std::string_view description, bool reminder) {
     Component event(icalcomponent_new(ICAL_VEVENT_COMPONENT));
     icalcomponent_add_property(event.get(), icalproperty_new_uid(std::string(uid).c_str()));
@@ -104,7 +106,8 @@ class CalendarWriter {
     if (timed) {
       icalcomponent_add_property(event.get(), icalproperty_new_dtstart(local_time_of(date, *options_.start_minute)));
       icalcomponent_add_property(event.get(),
-                                 icalproperty_new_duration(icaldurationtype_from_int(minutes * kSecondsPerMinute)));
+                                 icalproperty_new_duration(icaldurationtype_from_int(
+                                     static_cast<int>(std::min<std::int64_t>(minutes, kMinutesPerDay) * kSecondsPerMinute))));
     } else {
       icalcomponent_add_property(event.get(), icalproperty_new_dtstart(date_of(date)));
       icalcomponent_add_property(event.get(), icalproperty_new_duration(icaldurationtype_from_int(kSecondsPerDay)));

@@ -1,4 +1,6 @@
-// The plan for a terminal: fits 80 columns; colour only when the caller says so.
+// The plan for a terminal: fits 80 columns; colour only when the caller says
+// so. Text from the input is printable() (see printable_copy()): it cannot
+// reach the terminal raw.
 // A summary prints every week's grid, week 1's sessions, then only what
 // changes; each exercise's steps and cues come once, at the end.
 #include <fmt/format.h>
@@ -136,7 +138,8 @@ void write_exercise(std::string& out, const PlanExercise& entry, const Style& st
 
 }  // namespace
 
-std::string render_text(const Plan& plan, const Style& style) {
+std::string render_text(const Plan& original, const Style& style) {
+  const Plan plan = printable_copy(original);
   std::string out;
   const PlanOptions& o = plan.options;
   out += paint(fmt::format("Knock-knee routine: {} from {}, rest day {}", count_text(static_cast<std::size_t>(o.weeks), "week"),

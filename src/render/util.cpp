@@ -32,7 +32,7 @@ std::string dose_text(Category category, int sets, Range reps, Range hold_second
         return fmt::format("{}{} line{} x {} s", prefix, passes.size(), passes.size() == 1 ? "" : "s",
                            passes.front().seconds);
       }
-      int total = 0;
+      std::int64_t total = 0;  // hundreds of thousands of passes of up to an hour
       for (const auto& pass : passes) total += pass.seconds;
       return fmt::format("{}{} lines, {} s", prefix, passes.size(), total);
     }
@@ -332,6 +332,64 @@ Tone tone_of(Severity severity) {
       return Tone::alert;
   }
   return Tone::info;
+}
+
+Plan printable_copy(Plan plan) {
+  const auto fix = [](std::string& text) { text = printable(text); };
+  const auto fix_all = [&](std::vector<std::string>& texts) {
+    for (auto& text : texts) fix(text);
+  };
+  fix_all(plan.profile.symptoms);
+  fix_all(plan.profile.history);
+  if (plan.profile.equipment) fix_all(*plan.profile.equipment);
+  for (auto& finding : plan.warnings) {
+    fix(finding.id);
+    fix(finding.message);
+    fix(finding.source);
+  }
+  for (auto& omission : plan.omitted) {
+    fix(omission.exercise);
+    fix(omission.reason);
+  }
+  for (auto& choice : plan.rungs) {
+    for (auto* text : {&choice.ladder, &choice.exercise, &choice.next, &choice.why, &choice.source}) fix(*text);
+  }
+  fix(plan.progression);
+  fix(plan.move_up);
+  if (plan.budget) {
+    for (auto& change : plan.budget->changes) {
+      fix(change.exercise);
+      fix(change.name);
+      fix(change.change);
+    }
+  }
+  for (auto& shown : plan.exercises) {
+    Exercise& e = shown.exercise;
+    for (auto* text : {&e.id, &e.name, &e.side_text.one, &e.side_text.each, &e.side_text.both, &e.harder, &e.source,
+                       &shown.easier, &shown.harder}) {
+      fix(*text);
+    }
+    for (auto* texts : {&e.targets, &e.muscle_groups, &e.equipment, &e.steps, &e.cues, &e.alternatives}) fix_all(*texts);
+    for (auto& pass : e.passes) fix(pass.area);
+  }
+  for (auto& week : plan.weeks) {
+    for (auto& day : week.days) {
+      fix_all(day.notes);
+      for (auto& item : day.items) {
+        for (auto* text : {&item.exercise, &item.name, &item.sides_text, &item.ladder, &item.next_rung}) fix(*text);
+        for (auto& pass : item.passes) fix(pass.area);
+      }
+      for (auto& trim : day.trims) {
+        fix(trim.exercise);
+        fix(trim.change);
+      }
+    }
+  }
+  if (plan.checkpoint) {
+    fix(plan.checkpoint->note);
+    fix(plan.checkpoint->source);
+  }
+  return plan;
 }
 
 }  // namespace kneeplan::detail

@@ -67,4 +67,9 @@ enum class Tone { heading, dim, info, caution, alert };
 std::string paint(std::string_view text, Tone tone, const Style& style);
 Tone tone_of(Severity severity);
 
+// `plan` with every text that came from the input made printable() (control
+// characters and the like shown as escapes), for the terminal views: one
+// place, so that no field a view prints can reach the terminal raw.
+Plan printable_copy(Plan plan);
+
 }  // namespace kneeplan::detail

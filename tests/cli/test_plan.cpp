@@ -85,7 +85,7 @@ TEST_CASE("export is deterministic and matches the golden file", "[cli][export]"
   check_golden("export-adult-novice-1-week.json", first.out);
 }
 
-TEST_CASE("plan --format json equals export; markdown is markdown", "[cli][plan]") {
+TEST_CASE("plan --format json equals export, and markdown is markdown", "[cli][plan]") {
   const std::vector<std::string> common{"--start", kStart, "--weeks", "2", "--side", "left"};
   auto plan_args = std::vector<std::string>{"plan", "--format", "json"};
   auto export_args = std::vector<std::string>{"export"};
@@ -242,7 +242,7 @@ TEST_CASE("a plan must end by 9999-12-31 so every date reads YYYY-MM-DD", "[cli]
   CHECK(run_kneeplan({"export", "--start", "9999-12-25", "--weeks", "1"}).exit_code == 0);
 }
 
-TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresses to the checkpoint", "[cli][plan]") {
+TEST_CASE("moderate pain holds strength at the fewest sets, and lower pain progresses to the checkpoint", "[cli][plan]") {
   const auto strength_sets = [](const nlohmann::json& plan) {
     std::set<int> sets;
     for (const auto& week : plan["weeks"]) {
@@ -386,7 +386,7 @@ TEST_CASE("plan: the default 4-week text is under 200 lines of 80 columns, each 
   }
 }
 
-TEST_CASE("plan --minutes fits every training day; too few minutes is a usage error naming the smallest",
+TEST_CASE("plan --minutes fits every training day, and too few minutes is a usage error naming the smallest",
           "[cli][plan][budget]") {
   const auto plan = export_plan({"--minutes", "25"});
   for (const auto& week : plan["weeks"]) {
@@ -417,7 +417,7 @@ TEST_CASE("plan --minutes fits every training day; too few minutes is a usage er
   CHECK(run_kneeplan({"plan", "--minutes", "601"}).exit_code == 2);
 }
 
-TEST_CASE("plan --detail full prints every day; an unknown detail is a usage error", "[cli][plan]") {
+TEST_CASE("plan --detail full prints every day, and an unknown detail is a usage error", "[cli][plan]") {
   const auto summary = run_kneeplan({"plan", "--start", kStart, "--weeks", "2"});
   const auto full = run_kneeplan({"plan", "--start", kStart, "--weeks", "2", "--detail", "full"});
   REQUIRE(summary.exit_code == 0);

@@ -1,6 +1,8 @@
 // The README stays true: its rules table and its commands match the program.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "run.hpp"
 
 using kneeplan::test::read_file;
@@ -49,4 +51,25 @@ TEST_CASE("CI runs the README's test command", "[readme]") {
   CHECK(readme.find("scripts/setup test") != std::string::npos);
   CHECK(readme.find("scripts/setup plan") != std::string::npos);
   CHECK(ci.find("scripts/setup test") != std::string::npos);
+}
+
+TEST_CASE("README's valgrind command uses a dynamically linked build", "[readme]") {
+  // Valgrind cannot follow a static binary's allocations, nor run an ASan one.
+  const std::string readme = read_file(source_dir() / "README.md");
+  const auto command = readme.find("valgrind --error-exitcode=1");
+  REQUIRE(command != std::string::npos);
+  const auto binary = readme.find("build-memcheck/kneeplan", command);
+  CHECK(binary != std::string::npos);
+  CHECK(readme.rfind("cmake --preset memcheck", command) != std::string::npos);
+
+  const auto presets = nlohmann::json::parse(read_file(source_dir() / "CMakePresets.json"));
+  const nlohmann::json* memcheck = nullptr;
+  for (const auto& preset : presets["configurePresets"]) {
+    if (preset["name"] == "memcheck") memcheck = &preset;
+  }
+  REQUIRE(memcheck != nullptr);
+  CHECK((*memcheck)["binaryDir"] == "${sourceDir}/build-memcheck");
+  const auto& variables = (*memcheck)["cacheVariables"];
+  CHECK(variables.value("KNEEPLAN_STATIC", "") == "OFF");
+  CHECK(variables.value("KNEEPLAN_SANITIZE", "OFF") == "OFF");
 }

@@ -185,7 +185,7 @@ TEST_CASE("ladders: muscle groups follow the EMG figures, so the hip and thigh w
   CHECK(groups("single-leg-bridge").contains("gluteus maximus"));
 }
 
-TEST_CASE("ladders: floor work needs a floor only; a mat is never required", "[ladders]") {
+TEST_CASE("ladders: floor work needs a floor only, and a mat is never required", "[ladders]") {
   for (const auto& e : catalogue().exercises) {
     INFO(e.id);
     CHECK(std::find(e.equipment.begin(), e.equipment.end(), "mat") == e.equipment.end());

@@ -1197,7 +1197,7 @@ TEST_CASE("planner: the warnings passed in are carried unchanged, with the profi
 
 // ---------------------------------------------------------------- warm-up
 
-TEST_CASE("planner: every strength day starts with the warm-up; no other day has one", "[planner][warm-up]") {
+TEST_CASE("planner: every strength day starts with the warm-up, and no other day has one", "[planner][warm-up]") {
   const Exercise& warm_up = exercise("warm-up");
   REQUIRE(warm_up.category == Category::warm_up);
   REQUIRE(warm_up.equipment.empty());  // it needs nothing, so every kit gets it
@@ -1281,7 +1281,7 @@ TEST_CASE("planner: the older-adult example starts hip and thigh work on support
   }
 }
 
-TEST_CASE("planner: at the top of the sets each strength item names its next rung; before it, held, or at the top "
+TEST_CASE("planner: at the top of the sets each strength item names its next rung, and before it, held, or at the top "
           "rung, none",
           "[planner][rungs]") {
   const Plan plan = build_plan(catalogue(), gl(), adult(), options(8));
@@ -1586,7 +1586,7 @@ TEST_CASE("planner: the smallest budget is exact: it fits, and a minute less doe
     const Plan at = budget_plan(smallest, level);
     CHECK(at.budget->fits);
     CHECK(at.budget->smallest == smallest);
-    int longest = 0;
+    std::int64_t longest = 0;
     for (const Day* day : all_days(at)) longest = std::max(longest, day->minutes);
     CHECK(longest == smallest);
     CHECK_FALSE(budget_plan(smallest - 1, level).budget->fits);
@@ -1612,7 +1612,7 @@ TEST_CASE("planner: the first step that fits is the only one taken", "[planner][
   const Day& strength_day = unlimited.weeks[0].days[0];
   REQUIRE(has_strength(strength_day));
   // Five minutes off the warm-up is enough: nothing else changes.
-  const Plan plan = budget_plan(strength_day.minutes - 5, Level::novice, 40, 1);
+  const Plan plan = budget_plan(static_cast<int>(strength_day.minutes) - 5, Level::novice, 40, 1);
   REQUIRE(plan.budget->fits);
   for (const Day* day : all_days(plan)) {
     if (day->rest) continue;
@@ -1737,7 +1737,7 @@ TEST_CASE("planner: a youth plan follows the youth table whatever the level, and
   }
 }
 
-TEST_CASE("planner: a youth plan with a held progression stays at one set; older reps never apply to it",
+TEST_CASE("planner: a youth plan with a held progression stays at one set, and older reps never apply to it",
           "[planner]") {
   const Finding youth = flagged("youth-supervision", &Finding::youth_plan);
   const Finding hold = flagged("moderate-pain", &Finding::hold_progression);

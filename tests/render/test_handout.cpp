@@ -177,13 +177,13 @@ TEST_CASE("html_escape: markup characters become references", "[render][escape]"
 
 TEST_CASE("markdown_escape: nothing can start markup, on one line", "[render][escape]") {
   CHECK(markdown_escape("*a* _b_ `c` [d](e) <f> | g ~h~ !i & \\") ==
-        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\| g \\~h\\~ \\!i \\& \\\\");
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;f&gt; \\| g \\~h\\~ \\!i &amp; \\\\");
   CHECK(markdown_escape("# heading") == "\\# heading");
   CHECK(markdown_escape("- item") == "\\- item");
   CHECK(markdown_escape("+ item") == "\\+ item");
   CHECK(markdown_escape("12. item") == "12\\. item");
   CHECK(markdown_escape("3) item") == "3\\) item");
-  CHECK(markdown_escape("> quote") == "\\> quote");
+  CHECK(markdown_escape("> quote") == "&gt; quote");
   CHECK(markdown_escape("    code") == "code");
   CHECK(markdown_escape("line one\nline two\r\n# three") == "line one line two # three");
   CHECK(markdown_escape("side-on, 2-10% (a note). 1.5 kg") == "side-on, 2-10% (a note). 1.5 kg");

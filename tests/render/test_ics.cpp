@@ -200,7 +200,7 @@ TEST_CASE("ics: --at gives floating timed events lasting the day's minutes, with
   CHECK(icalcomponent_get_first_component(checkpoint, ICAL_VALARM_COMPONENT) == nullptr);
 }
 
-TEST_CASE("ics: a reminder asked for reaches all-day events; none at all when off", "[render][ics]") {
+TEST_CASE("ics: a reminder asked for reaches all-day events, and none at all when off", "[render][ics]") {
   const Plan plan = make_plan(test::builtin_catalogue(), 4);
   CalendarOptions asked;
   asked.remind_minutes = 60;
@@ -268,7 +268,7 @@ TEST_CASE("ics: UIDs are unique, and the same plan day keeps its UID whatever el
   CHECK(uids_by_date(advanced) == first);
 }
 
-TEST_CASE("ics: the same plan and stamp give the same bytes; DTSTAMP is the given stamp", "[render][ics]") {
+TEST_CASE("ics: the same plan and stamp give the same bytes, and DTSTAMP is the given stamp", "[render][ics]") {
   const Plan plan = make_plan(test::builtin_catalogue(), 2);
   CalendarOptions options;
   options.stamp = 1'700'000'000;  // 2023-11-14T22:13:20Z

@@ -160,7 +160,7 @@ TEST_CASE("text view: --detail full prints every training day", "[render][text]"
   CHECK_FALSE(contains(render_text(plan, Style{}), "Slow side step-up (needs"));
 }
 
-TEST_CASE("text view: sides in the exercise's words; the starting rungs explained", "[render][text]") {
+TEST_CASE("text view: sides in the exercise's words, and the starting rungs explained", "[render][text]") {
   Profile p;
   p.age = 34;
   p.side = Side::left;

@@ -97,8 +97,15 @@ struct Exercise {
 struct Catalogue {
   std::vector<Exercise> exercises;
 
+  // The exercise with this id, or null: O(log n) through an index of the
+  // ids, which reindex() builds (the loader does). Until then, and after
+  // `exercises` changes size, it searches the list instead.
   const Exercise* find(std::string_view id) const;
+  void reindex();
   std::vector<std::string> ids() const;
+
+ private:
+  std::vector<std::size_t> by_id_;  // positions in `exercises`, in order of id
 };
 
 }  // namespace kneeplan

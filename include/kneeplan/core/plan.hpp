@@ -4,6 +4,7 @@
 // catalogue: each exercise's steps and cues once (`exercises`), and per day
 // only the dose.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +54,7 @@ struct Trim {
 struct Day {
   std::chrono::sys_days date{};
   bool rest = false;
-  int minutes = 0;
+  std::int64_t minutes = 0;  // 64 bits, like every duration: see item_seconds()
   std::vector<std::string> notes;
   std::vector<Item> items;
   std::vector<Trim> trims;  // what the time budget changed
