@@ -65,7 +65,7 @@ class StatusLine {
 
   void print_above(const std::string& line) {
     clear();
-    fmt::print("{}\n", line);
+    fmt::print("{}\n", printable(line));
     std::fflush(stdout);
   }
 

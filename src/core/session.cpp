@@ -51,6 +51,10 @@ void add_item_steps(std::vector<SessionStep>& steps, const Item& item, std::size
         case Category::stretch:
           steps.push_back({StepKind::hold, index, side, set, item.hold_seconds.min, {}, switched});
           break;
+        case Category::warm_up:
+          // Timed like a hold, and logged in seconds as the journal logs a warm-up.
+          steps.push_back({StepKind::hold, index, side, set, item.minutes.max * 60, {}, switched});
+          break;
         case Category::foam_roll:
           for (std::size_t pass = 0; pass < item.passes.size(); ++pass) {
             steps.push_back({StepKind::roll, index, side, set, item.passes[pass].seconds, item.passes[pass].area,
@@ -148,8 +152,11 @@ void enter_step(Session& session, SessionEffects& effects, std::int64_t now_ms) 
   }
   if (first_of_item(session)) {
     const Item& item = item_of(session, *step);
+    // The key cue: the first of the exercise's cues.
+    const Exercise* exercise = session.setup.catalogue.find(item.exercise);
+    const std::string cue = exercise && !exercise->cues.empty() ? exercise->cues.front() : std::string();
     effects.lines.push_back(fmt::format("{} ({} of {}){}", item.name, step->item + 1, session.setup.items.size(),
-                                        item.cue.empty() ? "" : ": " + item.cue));
+                                        cue.empty() ? "" : ": " + cue));
     session.item_records.clear();
   }
   if (step->switch_side) effects.lines.push_back(fmt::format("Switch to the {} side.", name_of(step->side)));
@@ -387,7 +394,9 @@ SessionStatus session_status(const Session& session) {
       status.keys = "q: quit";
       return status;
     case StepKind::hold:
-      status.title = fmt::format("{}: hold{}", item_of(session, *step).name, side_words(step->side));
+      status.title = item_of(session, *step).category == Category::warm_up
+                         ? item_of(session, *step).name
+                         : fmt::format("{}: hold{}", item_of(session, *step).name, side_words(step->side));
       break;
     case StepKind::roll:
       status.title = fmt::format("{}: roll the {}{}", item_of(session, *step).name, step->area, side_words(step->side));

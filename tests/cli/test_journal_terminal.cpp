@@ -24,7 +24,7 @@ using kneeplan::test::scratch_dir;
 using kneeplan::test::have_tmux;
 using kneeplan::test::Terminal;
 
-TEST_CASE("log on a terminal asks item by item; Enter takes the planned dose", "[cli][journal][terminal]") {
+TEST_CASE("log on a terminal asks item by item, and Enter takes the planned dose", "[cli][journal][terminal]") {
   if (!have_tmux()) {
     WARN("skipped: tmux is not installed (scripts/setup installs it)");
     return;

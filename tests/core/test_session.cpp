@@ -24,7 +24,6 @@ Item strength_item(std::string id, int sets, std::vector<Side> sides, int rest_s
   item.reps = {8, 12};
   item.sides = std::move(sides);
   item.rest_seconds = rest_seconds;
-  item.cue = "keep the knee over the toes";
   return item;
 }
 
@@ -143,7 +142,7 @@ TEST_CASE("Space pauses a countdown and resumes it where it stopped", "[core][se
   CHECK(out.bells == 1);
 }
 
-TEST_CASE("Enter answers a set as planned; typed reps count for the last set", "[core][session]") {
+TEST_CASE("Enter answers a set as planned, and typed reps count for the last set", "[core][session]") {
   auto [session, started] = start_session(setup_of({strength_item("plank", 2, {Side::both}, 0)}), 0);
   Gathered out;
   REQUIRE(current_step(session).kind == StepKind::reps);
