@@ -44,6 +44,7 @@ int run(int argc, const char* const* argv) {
       add_exercises_command(app, global), add_validate_command(app, global), add_init_command(app, global),
       add_log_command(app, global),       add_history_command(app, global),  add_journal_command(app, global),
       add_today_command(app, global),     add_completion_command(app, global), add_manpage_command(app, global),
+      add_progress_command(app, global),
   };
 
   try {

@@ -18,6 +18,10 @@ void write_output(const std::string& path, std::string_view bytes, Readers reade
 // Colour only for a terminal, never with NO_COLOR; CLICOLOR_FORCE forces it.
 bool colour_for(std::FILE* stream);
 
+// True when the locale's character set is UTF-8: the first of LC_ALL,
+// LC_CTYPE and LANG that is set decides, as setlocale(3) would.
+bool utf8_locale();
+
 // True when `path` means standard output.
 bool is_stdout(const std::string& path);
 
