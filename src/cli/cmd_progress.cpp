@@ -51,7 +51,9 @@ int run_progress(const GlobalOptions& global, const ProgressRequest& request) {
 
   // Without a journal there is nothing to show: say how to start one.
   const auto coached = coached_plan(global, request.profile, options, request.maintenance);
-  const auto entries = coached ? coached->entries : read_journal(global);
+  // The coached plan holds the journal's entries; read them only when the screen withheld it.
+  const auto unplanned = coached ? std::nullopt : read_journal(global);
+  const auto& entries = coached ? coached->entries : unplanned;
   if (!entries) {
     const std::string where = global.journal.empty() ? journal_path(global).string() : global.journal;
     throw DataError(where, "", "no journal yet; record sessions with `kneeplan log`, then run `kneeplan progress`");
