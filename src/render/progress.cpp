@@ -234,7 +234,7 @@ namespace {
 constexpr int kSvgWidth = 760;
 constexpr int kPlotLeft = 70;
 constexpr int kPlotRight = 690;
-constexpr int kPlotTop = 70;
+constexpr int kPlotTop = 84;
 constexpr int kPlotBottom = 300;
 constexpr std::size_t kSvgLineChars = 105;  // characters of 13 px sans-serif that fit the width
 constexpr std::string_view kLeftColour = "#d95f02";
