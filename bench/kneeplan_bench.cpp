@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,9 +18,11 @@
 #include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/render/progress.hpp"
 #include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/embedded.hpp"
 #include "kneeplan/core/guidelines.hpp"
 #include "kneeplan/io/load.hpp"
+#include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/safety.hpp"
@@ -191,6 +194,65 @@ void BM_Progress(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_Progress)->Arg(365)->Arg(730)->Complexity(benchmark::oN);
+
+// Inputs that once took seconds to minutes (scripts/make-hostile-inputs.py).
+// scripts/perf holds each to a bound.
+std::string hostile(std::string_view name) {
+  return read_input_file(std::string(KNEEPLAN_BENCH_DATA_DIR) + "/hostile/" + std::string(name) + ".json");
+}
+
+// validate on a file that is refused: the time to every diagnostic.
+void validate_refused(benchmark::State& state, std::string_view name) {
+  const std::string text = hostile(name);
+  for (auto _ : state) {
+    try {
+      benchmark::DoNotOptimize(validate_document(text, std::string(name)));
+      state.SkipWithError("the input was accepted");
+    } catch (const DataError& error) {
+      benchmark::DoNotOptimize(error.diagnostics().size());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+
+// 1,000 exercises x 1,000 unknown alternatives: "did you mean" searches.
+void BM_HostileAlternativesUnknown(benchmark::State& state) { validate_refused(state, "alternatives-unknown"); }
+BENCHMARK(BM_HostileAlternativesUnknown)->Unit(benchmark::kMillisecond);
+
+// The same 300 unknown alternatives in 2,000 exercises: one search per distinct id.
+void BM_HostileAlternativesRepeated(benchmark::State& state) { validate_refused(state, "alternatives-repeated"); }
+BENCHMARK(BM_HostileAlternativesRepeated)->Unit(benchmark::kMillisecond);
+
+// 1,500,000 unknown keys in a profile: nothing is built past the 100-problem cap.
+void BM_HostileProfileKeys(benchmark::State& state) { validate_refused(state, "profile-keys"); }
+BENCHMARK(BM_HostileProfileKeys)->Unit(benchmark::kMillisecond);
+
+// build_plan on a loaded catalogue, for a novice with `equipment`.
+void plan_from(benchmark::State& state, std::string_view name, std::optional<std::vector<std::string>> equipment) {
+  const Catalogue catalogue = parse_catalogue(hostile(name), std::string(name));
+  const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  Profile profile;
+  profile.equipment = std::move(equipment);
+  PlanOptions options;
+  options.start = *parse_date("2026-11-23");
+  for (auto _ : state) {
+    try {
+      benchmark::DoNotOptimize(build_plan(catalogue, guidelines, profile, options));
+    } catch (const PlanTooLarge& error) {
+      benchmark::DoNotOptimize(error.what());
+    }
+  }
+}
+
+// 80,000 strength exercises: the muscle-group split, then the refusal by size.
+void BM_HostileStrength80000(benchmark::State& state) { plan_from(state, "strength-80000", std::nullopt); }
+BENCHMARK(BM_HostileStrength80000)->Unit(benchmark::kMillisecond);
+
+// 75,000 exercises that need a step, each with the last one as alternative: Catalogue::find.
+void BM_HostileAlternativeLast(benchmark::State& state) {
+  plan_from(state, "alternative-last", std::vector<std::string>{});
+}
+BENCHMARK(BM_HostileAlternativeLast)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

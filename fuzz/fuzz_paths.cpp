@@ -32,11 +32,13 @@
 #include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/io/load.hpp"
 #include "kneeplan/core/plan.hpp"
+#include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/core/profile.hpp"
 #include "kneeplan/render/journal.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/safety.hpp"
+#include "kneeplan/core/text.hpp"
 
 namespace kneeplan::fuzzing {
 
@@ -123,6 +125,20 @@ auto try_parse(Parse parse, std::string_view text, Outcome& outcome)
   } catch (const DataError& error) {
     check_rejection(error);
     ++outcome.rejected;
+    return std::nullopt;
+  }
+}
+
+// build_plan, or nullopt when it refuses a plan past the limits
+// (plan_limits.hpp), which must say which limit.
+inline std::optional<Plan> try_build(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
+                                     const PlanOptions& options, std::vector<Finding> warnings = {}) {
+  try {
+    return build_plan(catalogue, guidelines, profile, options, std::move(warnings));
+  } catch (const PlanTooLarge& error) {
+    if (std::string_view(error.what()).find("limit") == std::string_view::npos) {
+      throw FuzzFailure(std::string("PlanTooLarge names no limit: ") + error.what());
+    }
     return std::nullopt;
   }
 }
@@ -260,7 +276,11 @@ inline void check_catalogue(const Catalogue& catalogue) {
         expect(!e.passes.empty(), at + "a foam roll without passes");
         for (const auto& pass : e.passes) expect_number(pass.seconds, 1, 3600, at + "a pass's seconds");
         break;
+      case Category::warm_up:
+        expect_range(e.minutes, 1, 120, at + "minutes");
+        break;
     }
+    expect(e.harder != e.id, at + "an accepted exercise is its own harder rung");
   }
 }
 
@@ -382,12 +402,46 @@ inline nlohmann::ordered_json checked_json(const std::string& written, const std
   return document;
 }
 
+// The offset of the first byte in `text` that a terminal would act on: a
+// control character but the new line, a C1 control, a line or paragraph
+// separator, a direction override, or a byte that is not UTF-8.
+inline std::optional<std::size_t> raw_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\n') {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence(text, i);
+    if (length == 0 || printable(text.substr(i, length)).size() != length) return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// Text output: within the plan limit and holding nothing raw from the input.
+inline void check_text_output(const std::string& text, const std::string& who) {
+  if (text.size() > kMaxPlanBytes) {
+    throw FuzzFailure(who + " wrote " + std::to_string(text.size()) + " bytes, past kMaxPlanBytes");
+  }
+  if (const auto at = raw_control(text)) {
+    throw FuzzFailure(who + " wrote a raw control character at byte " + std::to_string(*at) + ": \"" +
+                      printable(text.substr(*at > 20 ? *at - 20 : 0, 40)) + "\"");
+  }
+}
+
 // Renders a plan every way. The JSON export must be valid JSON that matches
 // the plan; with the built-in catalogue the text must fit 80 columns (README).
+// No output may pass the plan limit, and text and Markdown may hold no raw
+// control character.
 inline void render_plan(const Plan& plan, const Catalogue& catalogue, bool builtin_catalogue) {
   const std::string text = render_text(plan, Style{false});
-  (void)render_text(plan, Style{true});
-  (void)render_markdown(plan, catalogue);
+  check_text_output(text, "render_text");
+  const std::string coloured = render_text(plan, Style{true});
+  if (coloured.size() > kMaxPlanBytes) throw FuzzFailure("render_text in colour is past kMaxPlanBytes");
+  check_text_output(render_markdown(plan, catalogue), "render_markdown");
+  const std::string full = render_text(plan, Style{true, Detail::full});
+  if (full.size() > kMaxPlanBytes) throw FuzzFailure("render_text in full is past kMaxPlanBytes");
+  check_text_output(render_markdown(plan, catalogue, Detail::full), "render_markdown in full");
   (void)render_html(plan, catalogue, kGenerator);
   CalendarOptions calendar;
   (void)render_ics(plan, calendar, kGenerator);
@@ -396,6 +450,7 @@ inline void render_plan(const Plan& plan, const Catalogue& catalogue, bool built
   calendar.rest_events = true;
   (void)render_ics(plan, calendar, kGenerator);
   const std::string exported = render_json(plan, kGenerator);
+  if (exported.size() > kMaxPlanBytes) throw FuzzFailure("render_json is past kMaxPlanBytes");
 
   const auto document = checked_json(exported, "render_json");
   if (!document.is_object()) throw FuzzFailure("render_json wrote no object");
@@ -408,6 +463,10 @@ inline void render_plan(const Plan& plan, const Catalogue& catalogue, bool built
   if (builtin_catalogue && widest_line(text) > 80) {
     throw FuzzFailure("render_text is wider than 80 columns: " + std::to_string(widest_line(text)));
   }
+  if (builtin_catalogue && widest_line(render_text(plan, Style{false, Detail::full})) > 80) {
+    throw FuzzFailure("render_text --detail full is wider than 80 columns");
+  }
+  (void)full;
 }
 
 // The profile member of the plan export, with a format, must load back as the
@@ -442,10 +501,14 @@ inline Outcome run_catalogue(std::string_view bytes) {
   const std::vector<const Exercise*> all = pointers(*catalogue);
   const std::string exported = render_exercises_json(all);
   if (!checked_json(exported, "render_exercises_json").is_array()) throw FuzzFailure("render_exercises_json wrote no array");
-  (void)render_exercise_list(all, Style{false});
+  if (const auto at = raw_control(render_exercise_list(all, Style{false}))) {
+    throw FuzzFailure("render_exercise_list wrote a raw control character at byte " + std::to_string(*at));
+  }
   (void)render_exercise_list(all, Style{true});
   for (const Exercise* exercise : all) {
-    (void)render_exercise(*exercise, Style{false});
+    if (const auto at = raw_control(render_exercise(*exercise, Style{false}))) {
+      throw FuzzFailure("render_exercise wrote a raw control character at byte " + std::to_string(*at));
+    }
     (void)checked_json(render_exercise_json(*exercise), "render_exercise_json");
   }
 
@@ -471,9 +534,10 @@ inline Outcome run_catalogue(std::string_view bytes) {
   nothing.side = Side::left;
   nothing.equipment = std::vector<std::string>{};
   for (const Profile* profile : {&everything, &nothing}) {
-    const Plan plan = build_plan(*catalogue, b.guidelines, *profile, options);
-    check_plan(plan, *catalogue);
-    render_plan(plan, *catalogue, /*builtin_catalogue=*/false);
+    const auto plan = try_build(*catalogue, b.guidelines, *profile, options);
+    if (!plan) continue;
+    check_plan(*plan, *catalogue);
+    render_plan(*plan, *catalogue, /*builtin_catalogue=*/false);
   }
   return outcome;
 }
@@ -489,11 +553,12 @@ inline Outcome run_plan(std::string_view bytes) {
   if (const auto profile = try_parse(parse_profile, input.text, outcome)) {
     std::vector<Finding> findings = screen(b.safety, *profile);
     const bool allowed = plan_allowed(findings, profile->cleared_by_clinician);
-    (void)render_findings_text(findings, b.safety, Style{false});
+    check_text_output(render_findings_text(findings, b.safety, Style{false}), "render_findings_text");
     (void)checked_json(render_findings_json(findings, b.safety, allowed), "render_findings_json");
-    const Plan plan = build_plan(b.catalogue, b.guidelines, *profile, input.options, std::move(findings));
-    check_plan(plan, b.catalogue);
-    render_plan(plan, b.catalogue, /*builtin_catalogue=*/true);
+    const auto plan = try_build(b.catalogue, b.guidelines, *profile, input.options, std::move(findings));
+    if (!plan) throw FuzzFailure("the built-in data made a plan past the plan limits");
+    check_plan(*plan, b.catalogue);
+    render_plan(*plan, b.catalogue, /*builtin_catalogue=*/true);
     check_profile_round_trip(*profile);
   }
 
@@ -502,9 +567,10 @@ inline Outcome run_plan(std::string_view bytes) {
     for (const auto level : {Level::novice, Level::intermediate, Level::advanced}) {
       Profile profile = b.profiles[2];
       profile.level = level;
-      const Plan plan = build_plan(b.catalogue, *guidelines, profile, input.options);
-      check_plan(plan, b.catalogue);
-      render_plan(plan, b.catalogue, /*builtin_catalogue=*/false);
+      const auto plan = try_build(b.catalogue, *guidelines, profile, input.options);
+      if (!plan) continue;
+      check_plan(*plan, b.catalogue);
+      render_plan(*plan, b.catalogue, /*builtin_catalogue=*/false);
     }
   }
 
@@ -515,7 +581,7 @@ inline Outcome run_plan(std::string_view bytes) {
       (void)checked_json(render_findings_json(findings, *rules, plan_allowed(findings, profile.cleared_by_clinician)),
                          "render_findings_json");
     }
-    (void)render_rules_markdown(*rules);
+    check_text_output(render_rules_markdown(*rules), "render_rules_markdown");
   }
   return outcome;
 }

@@ -197,6 +197,10 @@ EXPORTS = [
     ("cleared refer (injury, severe pain)", ["--cause", "injury", "--pain", "8", "--cleared"]),
     ("caution (moderate pain, BMI 35)", ["--pain", "5", "--height-cm", "170", "--weight-kg", "102"]),
     ("all measurements", ["--age", "40", "--height-cm", "172.5", "--weight-kg", "70.2", "--ankle-gap-cm", "4.5"]),
+    ("older, no equipment (supported rungs)", ["--age", "72", "--equipment", "none"]),
+    ("time budget 25 minutes", ["--minutes", "25", "--weeks", "6"]),
+    ("time budget 60 minutes, advanced", ["--minutes", "60", "--level", "advanced", "--weeks", "8"]),
+    ("top of the sets (next rungs)", ["--weeks-done", "8", "--weeks", "2"]),
     ("youth plan (age 12, cleared)", ["--age", "12", "--cleared", "--weeks", "6"]),
     ("severe pain, cleared, held and stopped at the checkpoint", ["--pain", "9", "--cleared", "--weeks", "12"]),
     ("pain stops a 12-week plan at week 4", ["--pain", "2", "--weeks", "12"]),
@@ -449,7 +453,25 @@ def negative_checks(schemas, plan, findings, listing, guidelines, safety):
             ("no weeks", lambda p: p["weeks"].clear()),
             ("start not a date", lambda p: p["options"].update(start="23/11/2026")),
             ("rest_day not a weekday", lambda p: p["options"].update(rest_day="someday")),
-            ("wrong format", lambda p: p.update(format="kneeplan.plan/2")),
+            ("wrong format", lambda p: p.update(format="kneeplan.plan/1")),
+            ("an item with the /1 cue member", lambda p: find_item(p, "stretch").update(cue="Breathe.")),
+            ("strength item without its ladder", lambda p: find_item(p, "strength").pop("ladder")),
+            ("strength item without next_rung", lambda p: find_item(p, "strength").pop("next_rung")),
+            ("strength item with a next_rung that is no id", lambda p: find_item(p, "strength").update(
+                next_rung="Side Plank")),
+            ("stretch item with a rung", lambda p: find_item(p, "stretch").update(rung=1)),
+            ("warm-up item without minutes", lambda p: find_item(p, "warm_up").pop("minutes")),
+            ("warm-up item with reps", lambda p: find_item(p, "warm_up").update(reps={"min": 8, "max": 12})),
+            ("item without sides_text", lambda p: find_item(p, "foam_roll").pop("sides_text")),
+            ("day without trims", lambda p: p["weeks"][0]["days"][0].pop("trims")),
+            ("rest day with a trim", lambda p: find_rest_day(p)["trims"].append({"exercise": "warm-up",
+                                                                                 "change": "5 min"})),
+            ("exercise keyed by a non-id", lambda p: p["exercises"].update({"Side Plank": p["exercises"]["side-plank"]})),
+            ("exercise without steps", lambda p: p["exercises"]["side-plank"].pop("steps")),
+            ("exercise ladder without rungs", lambda p: p["exercises"]["side-plank"]["ladder"].pop("rungs")),
+            ("rung choice without why", lambda p: p["rungs"][0].pop("why")),
+            ("budget as a number", lambda p: p.update(budget=30)),
+            ("no move_up", lambda p: p.pop("move_up")),
             ("unknown category", lambda p: find_item(p, "stretch").update(category="yoga")),
             ("rest day with an item", lambda p: find_rest_day(p)["items"].append(
                 copy.deepcopy(find_item(p, "stretch")))),
@@ -489,6 +511,12 @@ def negative_checks(schemas, plan, findings, listing, guidelines, safety):
             ("unknown equipment", lambda e: e["equipment"].append("barbell")),
             ("two doses", lambda e: e["dose"].update(hold_seconds={"min": 1, "max": 2})),
             ("id not kebab-case", lambda e: e.update(id="Side_Plank")),
+            ("harder not an id", lambda e: e.update(harder="Side Plank")),
+            ("impact not a boolean", lambda e: e.update(impact="yes")),
+            ("an unknown side text placeholder", lambda e: e.update(side_text={"one": "lie on your {leg} side"})),
+            ("a both-legs text on one-side work", lambda e: e.update(side_text={"both": "both feet"})),
+            ("empty muscle groups", lambda e: e.update(muscle_groups=[])),
+            ("an unknown role", lambda e: e.update(role="rung")),
         ]
         for name, change in exercise_cases:
             expect_invalid(f"negative exercise: {name}", exercise, mutated(strength, change))
@@ -502,6 +530,10 @@ def negative_checks(schemas, plan, findings, listing, guidelines, safety):
             ("two rest days", lambda g: g["schedule"].update(training_days=5, rest_days=2)),
             ("unknown key", lambda g: g["tempo"].update(hold_seconds=3)),
             ("empty source", lambda g: g["checkpoint"].update(source="")),
+            ("a rung rule without a condition", lambda g: g["rungs"].update(no_impact={"source": "s"})),
+            ("a rung rule with an unknown cause", lambda g: g["rungs"]["supported_start"].update(causes=["gout"])),
+            ("no time budget", lambda g: g.pop("time_budget")),
+            ("the /1 format", lambda g: g.update(format="kneeplan.guidelines/1")),
             ("no youth table", lambda g: g.pop("youth")),
             ("youth table without its stretch cue", lambda g: g["youth"].pop("stretch_cue")),
             ("youth pattern with other letters", lambda g: g["youth"].update(pattern="F-F-X-")),
@@ -532,12 +564,29 @@ def negative_checks(schemas, plan, findings, listing, guidelines, safety):
 # --- bad inputs ----------------------------------------------------------------
 
 # Broken inputs whose fault only the program can see: a relation between
-# values (min <= max), or between exercises (ids unique, alternatives known).
+# values (min <= max), or between exercises (ids unique, alternatives known,
+# ladders whose links resolve, never loop or branch, and hold one routine
+# exercise with impact work last).
 LOADER_ONLY = {
     "catalogue/alternative-is-itself.json",
+    "catalogue/alternative-unknown-200-characters.json",
     "catalogue/alternative-unknown-id.json",
+    "catalogue/harder-is-itself.json",
+    "catalogue/harder-loop.json",
+    "catalogue/harder-other-category.json",
+    "catalogue/harder-twice.json",
+    "catalogue/harder-unknown-id.json",
     "catalogue/id-duplicate.json",
+    "catalogue/impact-below-non-impact.json",
+    "catalogue/ladder-two-routines.json",
+    "catalogue/ladder-without-routine.json",
     "catalogue/reps-inverted.json",
+    "catalogue/variant-unreachable.json",
+    # JSON Schema reads numbers by value: 18.0 and 17.99999999999999999 are the
+    # integer 18 to it, and 1e-400 is 0. The loader reads them as written.
+    "profile/age-18.0.json",
+    "profile/age-17.99999999999999999.json",
+    "profile/age-1e-400.json",
 }
 
 

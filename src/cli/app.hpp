@@ -3,6 +3,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -50,8 +51,14 @@ Command add_progress_command(CLI::App& app, const GlobalOptions& global);
 Command add_completion_command(CLI::App& app, const GlobalOptions& global);
 Command add_manpage_command(CLI::App& app, const GlobalOptions& global);
 
-// Prints each diagnostic as one "kneeplan: …" line on stderr.
-void report(const DataError& error);
+// Prints each diagnostic as one "kneeplan: …" line on stderr. Printing an
+// error never throws, with stderr closed or full.
+void report(const DataError& error) noexcept;
+// Prints "kneeplan: MESSAGE" on stderr, control characters and invalid UTF-8 escaped.
+void print_error(std::string_view message) noexcept;
+
+// Refuses an empty FILE argument, which would otherwise quietly mean "none".
+CLI::Validator non_empty_path();
 
 // The whole program; returns the exit code.
 int run(int argc, const char* const* argv);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "kneeplan/core/ladders.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/text.hpp"
 #include "introspect.hpp"
@@ -18,6 +19,7 @@ struct ExercisesRequest {
   std::string category;
   std::optional<std::vector<std::string>> equipment;  // when given: only exercises doable with these
   bool json = false;
+  bool ladders = false;
   std::string id;  // for `show`
 };
 
@@ -39,6 +41,10 @@ std::vector<const Exercise*> filtered(const Catalogue& catalogue, const Exercise
 
 int run_list(const GlobalOptions& global, const ExercisesRequest& request) {
   const Catalogue catalogue = load_catalogue(global);
+  if (request.ladders) {
+    write_output("-", render_ladders_markdown(catalogue));
+    return kOk;
+  }
   const auto exercises = filtered(catalogue, request);
   write_output("-", request.json ? render_exercises_json(exercises)
                                  : render_exercise_list(exercises, Style{colour_for(stdout)}));
@@ -49,13 +55,18 @@ int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
   const Catalogue catalogue = load_catalogue(global);
   const Exercise* exercise = catalogue.find(request.id);
   if (!exercise) {
-    std::string message = fmt::format("no exercise with id \"{}\"", request.id);
+    std::string message = fmt::format("no exercise with id \"{}\"", shortened(request.id));
     if (const auto near = closest_matches(request.id, catalogue.ids()); !near.empty()) {
       message += fmt::format(" (did you mean {}?)", join(near, " or "));
     }
     throw UsageError(message + ". Run `kneeplan exercises` to list them all.");
   }
-  write_output("-", request.json ? render_exercise_json(*exercise) : render_exercise(*exercise, Style{colour_for(stdout)}));
+  if (request.json) {
+    write_output("-", render_exercise_json(*exercise));
+  } else {
+    const Ladder ladder = Ladders(catalogue).ladder_of(*exercise);
+    write_output("-", render_exercise(*exercise, Style{colour_for(stdout)}, &ladder));
+  }
   return kOk;
 }
 }  // namespace
@@ -76,7 +87,11 @@ Command add_exercises_command(CLI::App& app, const GlobalOptions& global) {
       ->check(one_of(kEquipment, "none"))
       ->type_name(fmt::format("{}|none", fmt::join(kEquipment, "|")));
   command->add_flag("--json", request->json, "Print JSON (the catalogue's own field names)");
-  command->footer("Examples: kneeplan exercises --category stretch\n          kneeplan exercises show side-plank");
+  command->add_flag("--ladders", request->ladders, "Print each exercise's ladder of easier and harder versions (Markdown)")
+      ->excludes("--json");
+  command->footer(
+      "Examples: kneeplan exercises --category stretch\n          kneeplan exercises show side-plank\n"
+      "          kneeplan exercises --ladders");
 
   CLI::App* show = command->add_subcommand("show", "Show one exercise in full");
   show->add_option("ID", request->id, "Exercise id, as listed by `kneeplan exercises`")

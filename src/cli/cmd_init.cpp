@@ -44,9 +44,9 @@ std::vector<std::string> words_of(const std::string& answer) {
 // Asks one question per profile flag, through the flag itself, so each
 // answer is checked exactly as the flag would be. False when the person stops.
 bool ask_questions(const std::vector<CLI::Option*>& questions) {
-  fmt::print(stderr,
-             "A few questions about you and your knees. Press Enter to leave one at its default; "
-             "Ctrl-D stops without saving.\n");
+  write_stderr(
+      "A few questions about you and your knees. Press Enter to leave one at its default; "
+      "Ctrl-D stops without saving.\n");
   for (CLI::Option* option : questions) {
     const bool flag = option->get_type_size() == 0;
     if (flag) {
@@ -70,7 +70,7 @@ bool ask_questions(const std::vector<CLI::Option*>& questions) {
         break;
       } catch (const CLI::Error& error) {
         option->clear();
-        fmt::print(stderr, "  {}\n", printable(error.what()));
+        write_stderr(fmt::format("  {}\n", printable(error.what())));
       }
     }
   }
@@ -98,7 +98,7 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
       throw UsageError("init asks its questions on a terminal; without one, give the profile flags and --yes");
     }
     if (!any_profile_flag(request.questions) && !ask_questions(request.questions)) {
-      fmt::print(stderr, "Stopped: nothing was saved.\n");
+      write_stderr("Stopped: nothing was saved.\n");
       return kBadData;
     }
   }
@@ -109,7 +109,7 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
   const Style style{colour_for(stdout)};
   write_output("-", render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style));
   if (!request.yes && !confirm(fmt::format("Save this profile to {}?", path->string()), true)) {
-    fmt::print(stderr, "Not saved.\n");
+    write_stderr("Not saved.\n");
     return kOk;
   }
   make_private_directory(path->parent_path());

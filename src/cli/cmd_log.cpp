@@ -130,10 +130,9 @@ std::optional<JournalUpdate> ask_session(const Catalogue& catalogue, const Plan&
                                          const std::string& journal) {
   const Day* day = first_session(plan);
   if (!day) throw UsageError("the plan has no session that week; log with --done ID instead");
-  fmt::print(stderr,
-             "Logging {} in {}.\nFor each exercise: Enter if you did the planned dose, or type what you did "
+  write_stderr(fmt::format("Logging {} in {}.\nFor each exercise: Enter if you did the planned dose, or type what you did "
              "(2x10, or left:2x12,right:2x10), s to skip it, q to stop without storing.\n",
-             day_text(date), journal);
+             day_text(date), journal));
   JournalUpdate update;
   update.addition.date = date;
   for (const Item& item : day->items) {
@@ -153,7 +152,7 @@ std::optional<JournalUpdate> ask_session(const Catalogue& catalogue, const Plan&
         update.addition.done.insert(update.addition.done.end(), parsed.records.begin(), parsed.records.end());
         break;
       }
-      fmt::print(stderr, "  {}\n", parsed.problem);
+      write_stderr(fmt::format("  {}\n", parsed.problem));
     }
   }
   const std::array<std::pair<Moment, std::string_view>, 3> moments{
@@ -169,7 +168,7 @@ std::optional<JournalUpdate> ask_session(const Catalogue& catalogue, const Plan&
         update.addition.pain_at(moment) = *scores;
         break;
       }
-      fmt::print(stderr, "  expected a score from 0 to 10, or left:N,right:N\n");
+      write_stderr("  expected a score from 0 to 10, or left:N,right:N\n");
     }
   }
   const auto note = ask("A note (Enter: none): ");
@@ -188,7 +187,7 @@ void advise_on_symptoms(const GlobalOptions& global, const Profile& profile, con
   const SafetyRules rules = load_safety(global);
   std::vector<Finding> findings = screen(rules, with_symptoms);
   std::erase_if(findings, [](const Finding& f) { return f.severity < Severity::refer; });
-  if (!findings.empty()) fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
+  if (!findings.empty()) write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
 }
 
 int run_log(const GlobalOptions& global, const LogRequest& request) {
@@ -218,7 +217,7 @@ int run_log(const GlobalOptions& global, const LogRequest& request) {
   if (ask_for_session) {
     auto asked = ask_session(catalogue, *plan, date, path.string());
     if (!asked) {
-      fmt::print(stderr, "Stopped: nothing was stored.\n");
+      write_stderr("Stopped: nothing was stored.\n");
       return kBadData;
     }
     update = std::move(*asked);
@@ -262,7 +261,7 @@ int run_undo(const GlobalOptions& global, const LogRequest& request) {
   if (!request.yes) {
     if (!interactive()) throw UsageError("not removed: add --yes to remove it without being asked");
     if (!confirm("Remove this entry?", false)) {
-      fmt::print(stderr, "Kept it.\n");
+      write_stderr("Kept it.\n");
       return kOk;
     }
   }
@@ -300,7 +299,7 @@ Command add_log_command(CLI::App& app, const GlobalOptions& global) {
     std::string flag = "--pain-" + std::string(name_of(static_cast<Moment>(moment)));
     std::replace(flag.begin(), flag.end(), '_', '-');
     command->add_option(flag, request->pain[moment], fmt::format("{}, 0 (none) to 10 (worst)", pain_help[moment]))
-        ->check(whole_number(kPainBounds))
+        ->transform(whole_number(kPainBounds))
         ->type_name("0-10");
   }
   command->add_option("--knee", request->knee, "The knee the pain scores are for (default: both)")

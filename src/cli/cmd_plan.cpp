@@ -38,6 +38,7 @@ void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   request.profile.add_to(command);
   request.plan.add_to(command);
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
+      ->check(non_empty_path())
       ->type_name("FILE");
   command.add_flag("--maintenance", request.maintenance,
                    "The lighter maintenance week, once the journal shows weeks without pain (see the coach rules)");
@@ -48,7 +49,7 @@ void add_format_option(CLI::App& command, PlanRequest& request) {
   command
       .add_option("--format", request.format,
                   fmt::format("Output format (default: from the -o file's extension, else {})", request.formats.front()))
-      ->check(CLI::IsMember(request.formats).description(""))
+      ->check(one_of_words(request.formats))
       ->type_name(fmt::format("{}", fmt::join(request.formats, "|")));
 }
 
@@ -68,18 +69,19 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
   const Plan& plan = coached->plan;
   const Catalogue& catalogue = coached->catalogue;
   const CalendarOptions calendar = format == "ics" ? request.calendar.resolve(options.start) : CalendarOptions{};
+  const Detail detail = *parse_name<Detail>(request.detail);
   const std::string generator = fmt::format("kneeplan {}", kVersion);
   std::string bytes;
   if (format == "json") {
     bytes = render_json(plan, generator);
   } else if (format == "markdown") {
-    bytes = render_markdown(plan, catalogue);
+    bytes = render_markdown(plan, catalogue, detail);
   } else if (format == "ics") {
     bytes = render_ics(plan, calendar, generator);
   } else if (format == "html") {
     bytes = render_html(plan, catalogue, generator);
   } else {
-    bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout)});
+    bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout), detail});
   }
   write_output(request.output, bytes);
   return kOk;
@@ -91,8 +93,13 @@ Command add_plan_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand("plan", "Build and print a weekly plan for a profile");
   add_plan_request_options(*command, *request);
   add_format_option(*command, *request);
+  command->add_option("--detail", request->detail, "text and markdown: summary (week 1 in full, then what changes) or full (every day)")
+      ->check(one_of(EnumNames<Detail>::names))
+      ->type_name("summary|full")
+      ->capture_default_str();
   command->footer(
       "Examples: kneeplan plan --level novice --side left --pain 2 --start 2026-11-23\n"
+      "          kneeplan plan --minutes 25 --detail full\n"
       "          kneeplan plan --format html -o plan.html      (a handout to print)\n"
       "          kneeplan plan --at 07:30 -o plan.ics          (a calendar to import)");
   command->add_flag("--list-coach-rules", request->list_coach_rules,

@@ -17,7 +17,7 @@ int run_validate(const std::vector<std::string>& files) {
   for (const auto& file : files) {
     try {
       const std::string format = validate_document(read_input_file(file), file);
-      summary += fmt::format("{}: valid {}\n", file, format);
+      summary += fmt::format("{}: valid {}\n", printable(file), format);
     } catch (const DataError& error) {
       report(error);
       exit = kBadData;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kneeplan/core/planner.hpp"
+#include "kneeplan/core/text.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/journal_store.hpp"
 #include "kneeplan/render/render.hpp"
@@ -54,12 +55,23 @@ std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const Profi
   std::vector<Finding> findings = screen(rules, profile);
   if (!plan_allowed(findings, profile.cleared_by_clinician)) {
     // Reads as `check` does: what the journal said, the findings, then what to do next.
-    for (const auto& decision : coached.facts.decisions) fmt::print(stderr, "From your journal: {}\n", decision.text);
-    fmt::print(stderr, "{}", render_findings_text(findings, rules, Style{colour_for(stderr)}));
-    fmt::print(stderr, "kneeplan: no plan given. {}\n", verdict_text(verdict(findings, profile.cleared_by_clinician)));
+    for (const auto& decision : coached.facts.decisions) {
+      write_stderr(fmt::format("From your journal: {}\n", printable(decision.text)));
+    }
+    write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
+    print_error(fmt::format("no plan given. {}", verdict_text(verdict(findings, profile.cleared_by_clinician))));
     return std::nullopt;
   }
   Plan plan = build_plan(catalogue, guidelines, profile, options, std::move(findings));
+  if (plan.budget && !plan.budget->fits) {
+    const std::string given = profile_options.overrides.minutes_per_day
+                                  ? fmt::format("--minutes {}", plan.budget->minutes)
+                                  : fmt::format("minutes_per_day {} in {}", plan.budget->minutes, profile_options.file);
+    throw UsageError(fmt::format("{} is too short for this plan: a training day needs at least {} minutes for the "
+                                 "warm-up, strength work at your level's fewest sets and one stretch. Give {} or more "
+                                 "minutes.",
+                                 given, plan.budget->smallest, plan.budget->smallest));
+  }
   if (coached.entries) {
     plan.decisions = coached.facts.decisions;
     apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, maintenance), guidelines);

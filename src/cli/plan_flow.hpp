@@ -14,6 +14,7 @@ struct PlanRequest {
   std::vector<std::string> formats;  // the ones this command writes; the first is the default
   std::string format;                // empty: from the -o file's extension, else the default
   std::string output;                // empty or "-": stdout
+  std::string detail = "summary";   // summary | full (text and markdown)
   CalendarFlags calendar;
   bool maintenance = false;           // the lighter week, when the journal allows it
   bool list_coach_rules = false;

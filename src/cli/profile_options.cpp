@@ -1,11 +1,13 @@
 #include "profile_options.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 
 #include <fmt/format.h>
 
 #include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/text.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/load.hpp"
 #include "locations.hpp"
@@ -16,16 +18,37 @@ namespace {
 
 enum class Kind { whole, decimal };
 
-// Accepts a number within `bounds`; says the bounds as a person would write them.
+// A number as a person types it: decimal digits, with a fraction for
+// Kind::decimal ("68.5"); leading zeros mean nothing ("020" is 20). CLI11
+// would read "020" as octal and "0xaf" as hexadecimal, so nothing else passes.
+std::optional<double> decimal_number(std::string_view text, Kind kind) {
+  const std::size_t point = kind == Kind::decimal ? text.find('.') : std::string_view::npos;
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction = point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  const auto digits = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !digits(whole) || !digits(fraction) || (point != std::string_view::npos && fraction.empty())) {
+    return std::nullopt;
+  }
+  double number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number, std::chars_format::fixed);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return number;
+}
+
+// Accepts a decimal number within `bounds` and hands it on to CLI11 in plain
+// form ("020" becomes "20"); says the bounds as a person would write them.
 CLI::Validator range_of(Bounds bounds, Kind kind = Kind::whole) {
   return CLI::Validator(
       [bounds, kind](std::string& value) {
-        double number = 0;
-        const bool parsed = CLI::detail::lexical_cast(value, number) &&
-                            (kind == Kind::decimal || value.find_first_not_of("+-0123456789") == std::string::npos);
-        if (parsed && number >= bounds.min && number <= bounds.max) return std::string();
+        const auto number = decimal_number(value, kind);
+        if (number && *number >= bounds.min && *number <= bounds.max) {
+          value = fmt::format("{}", *number);
+          return std::string();
+        }
         return fmt::format("expected a {} from {} to {}, found {}", kind == Kind::whole ? "whole number" : "number",
-                           bounds.min, bounds.max, value);
+                           bounds.min, bounds.max, shortened(value));
       },
       "");
 }
@@ -52,29 +75,49 @@ std::vector<std::string> distinct(const std::vector<std::string>& words, std::st
 
 }  // namespace
 
+CLI::Validator one_of_words(std::vector<std::string> accepted, Case letter_case) {
+  const auto lower = [](std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+  };
+  return CLI::Validator(
+      [accepted = std::move(accepted), letter_case, lower](std::string& value) {
+        const std::string wanted = letter_case == Case::ignored ? lower(value) : value;
+        if (std::find(accepted.begin(), accepted.end(), wanted) != accepted.end()) return std::string();
+        std::string message = fmt::format("expected one of: {}; found {}", join(accepted), shortened(value));
+        if (const auto near = closest_matches(wanted, accepted, 1); !near.empty()) {
+          message += fmt::format(" (did you mean {}?)", near.front());
+        }
+        return message;
+      },
+      "");
+}
+
 CLI::Validator whole_number(Bounds bounds) { return range_of(bounds); }
 
 CLI::Validator calendar_date() {
   return CLI::Validator(
       [](std::string& value) {
-        return parse_date(value) ? std::string() : "expected a real calendar date as YYYY-MM-DD, found " + value;
+        return parse_date(value) ? std::string()
+                                 : "expected a real calendar date as YYYY-MM-DD, found " + shortened(value);
       },
       "");
 }
 
 void ProfileOptions::add_file_to(CLI::App& command) {
   command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1; default: the one `init` saved)")
+      ->check(non_empty_path())
       ->type_name("FILE");
   command.add_flag("--no-saved-profile", no_saved_profile, "Ignore the profile `kneeplan init` saved");
 }
 
 void ProfileOptions::add_to(CLI::App& command) {
   add_file_to(command);
-  command.add_option("--age", overrides.age, "Age in years, 0-120 (default: unknown, treated as an adult)")->check(range_of(kAgeBounds))->type_name("N");
+  command.add_option("--age", overrides.age, "Age in years, 0-120 (default: unknown, treated as an adult)")->transform(range_of(kAgeBounds))->type_name("N");
   add_choice(command, "--level", overrides.level, "Training level (default: novice)");
   add_choice(command, "--side", overrides.side, "Affected knee (default: both)");
   command.add_option("--pain", overrides.pain, "Current knee pain, 0 (none) to 10 (worst)")
-      ->check(range_of(kPainBounds))
+      ->transform(range_of(kPainBounds))
       ->type_name("0-10");
   add_choice(command, "--cause", overrides.cause, "What caused the knock knees (default: none)");
   command
@@ -98,18 +141,21 @@ void ProfileOptions::add_to(CLI::App& command) {
       ->check(one_of(kEquipment, "none"))
       ->type_name(fmt::format("{}|none", fmt::join(kEquipment, "|")));
   command.add_option("--weeks-done", overrides.weeks_done, "Weeks of this routine already done, 0-520")
-      ->check(range_of(kWeeksDoneBounds))
+      ->transform(range_of(kWeeksDoneBounds))
       ->type_name("N");
   command.add_option("--height-cm", overrides.height_cm, "Height in centimetres, 40-250 (with weight: BMI)")
-      ->check(range_of(kHeightBounds, Kind::decimal))
+      ->transform(range_of(kHeightBounds, Kind::decimal))
       ->type_name("CM");
   command.add_option("--weight-kg", overrides.weight_kg, "Weight in kilograms, 2-400")
-      ->check(range_of(kWeightBounds, Kind::decimal))
+      ->transform(range_of(kWeightBounds, Kind::decimal))
       ->type_name("KG");
   command.add_option("--ankle-gap-cm", overrides.ankle_gap_cm, "Gap between the ankles with the knees together, 0-50 cm")
-      ->check(range_of(kAnkleGapBounds, Kind::decimal))
+      ->transform(range_of(kAnkleGapBounds, Kind::decimal))
       ->type_name("CM");
   command.add_flag("--cleared", overrides.cleared_by_clinician, "A clinician has cleared you to exercise");
+  command.add_option("--minutes", overrides.minutes_per_day, "Minutes you have on a training day; the plan fits them")
+      ->check(range_of(kMinutesPerDayBounds))
+      ->type_name("N");
 }
 
 Profile ProfileOptions::resolve(const JournalFacts* journal) const {
@@ -135,16 +181,14 @@ Profile ProfileOptions::resolve(const JournalFacts* journal) const {
 
 void PlanFlags::add_to(CLI::App& command) {
   command.add_option("--weeks", weeks, "Number of weeks to plan, 1 to 52")
-      ->check(range_of({1, kMaxWeeks}))
+      ->transform(range_of({1, kMaxWeeks}))
       ->capture_default_str()
       ->type_name("N");
   command.add_option("--start", start, "First day of the plan (default: today)")
       ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
   command.add_option("--rest-day", rest_day, "Weekday to rest")
-      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
-                            CLI::ignore_case)
-                  .description(""))
+      ->check(one_of(EnumNames<Weekday>::names, {}, Case::ignored))
       ->capture_default_str()
       ->type_name(fmt::format("{}", fmt::join(EnumNames<Weekday>::names, "|")));
 }
@@ -163,7 +207,7 @@ PlanOptions PlanFlags::resolve() const {
   std::string day = rest_day;
   std::transform(day.begin(), day.end(), day.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const auto weekday = parse_name<Weekday>(day);
-  if (!weekday) throw UsageError(fmt::format("--rest-day: expected a weekday name, found {}", rest_day));
+  if (!weekday) throw UsageError(fmt::format("--rest-day: expected a weekday name, found {}", shortened(rest_day)));
   options.rest_day = *weekday;
   return options;
 }

@@ -46,13 +46,21 @@ SafetyRules load_safety(const GlobalOptions& global);
 CLI::Validator whole_number(Bounds bounds);
 CLI::Validator calendar_date();
 
-// CLI11 validator accepting the given words (and `extra`, if any); the help
-// text names them through the option's type name instead of a long suffix.
+enum class Case { exact, ignored };
+
+// CLI11 validator accepting only these words; its message lists them and
+// echoes at most 80 characters of a wrong value. It does not change the
+// value: with Case::ignored, "Sunday" passes as typed.
+CLI::Validator one_of_words(std::vector<std::string> accepted, Case letter_case = Case::exact);
+
+// The same for an enum's names (and `extra`, if any); the help text names
+// them through the option's type name instead of a long suffix.
 template <std::size_t N>
-CLI::Validator one_of(const std::array<std::string_view, N>& words, std::string_view extra = {}) {
+CLI::Validator one_of(const std::array<std::string_view, N>& words, std::string_view extra = {},
+                      Case letter_case = Case::exact) {
   std::vector<std::string> accepted(words.begin(), words.end());
   if (!extra.empty()) accepted.emplace_back(extra);
-  return CLI::IsMember(accepted).description("");
+  return one_of_words(std::move(accepted), letter_case);
 }
 
 }  // namespace kneeplan::cli

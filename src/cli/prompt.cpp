@@ -5,14 +5,16 @@
 #include <cstdio>
 #include <iostream>
 
+#include "output.hpp"
+
 namespace kneeplan::cli {
 
 std::optional<std::string> ask(std::string_view question) {
-  fmt::print(stderr, "{}", question);
+  write_stderr(question);
   std::fflush(stderr);
   std::string line;
   if (!std::getline(std::cin, line)) {
-    fmt::print(stderr, "\n");
+    write_stderr("\n");
     return std::nullopt;
   }
   const auto first = line.find_first_not_of(" \t\r");
@@ -28,7 +30,7 @@ bool confirm(std::string_view question, bool preset) {
     if (answer->empty()) return preset;
     if (*answer == "y" || *answer == "Y" || *answer == "yes") return true;
     if (*answer == "n" || *answer == "N" || *answer == "no") return false;
-    fmt::print(stderr, "Please answer y or n.\n");
+    write_stderr("Please answer y or n.\n");
   }
 }
 

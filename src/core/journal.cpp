@@ -21,6 +21,9 @@ Measure measure_of(Category category) {
       return Measure::hold_seconds;
     case Category::foam_roll:
       return Measure::passes;
+    case Category::warm_up:
+      // Logged in seconds, as a hold is: the journal has no measure of its own for minutes.
+      return Measure::hold_seconds;
   }
   return Measure::reps;
 }
@@ -73,6 +76,8 @@ int catalogue_top(const Exercise& exercise) {
       return exercise.hold_seconds.max;
     case Category::foam_roll:
       return static_cast<int>(exercise.passes.size());
+    case Category::warm_up:
+      return exercise.minutes.max * 60;
   }
   return 0;
 }
@@ -214,6 +219,9 @@ std::vector<ExerciseDone> planned_records(const Exercise& exercise, const Item& 
       break;
     case Category::foam_roll:
       amount = static_cast<int>(planned.passes.size());
+      break;
+    case Category::warm_up:
+      amount = planned.minutes.min * 60;
       break;
   }
   std::vector<ExerciseDone> records;

@@ -48,6 +48,7 @@ void apply_overrides(Profile& profile, const ProfileOverrides& overrides) {
   take(profile.height_cm, overrides.height_cm);
   take(profile.weight_kg, overrides.weight_kg);
   take(profile.ankle_gap_cm, overrides.ankle_gap_cm);
+  take(profile.minutes_per_day, overrides.minutes_per_day);
   if (overrides.cleared_by_clinician) profile.cleared_by_clinician = true;
 }
 

@@ -4,32 +4,17 @@
 
 namespace kneeplan {
 
-std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte != 0x7f) {
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += fmt::format("\\u{:04x}", byte);
-    }
-  }
-  return out;
-}
+namespace {
+constexpr std::size_t kMaxPlaceLength = 160;
+}  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string line;
   if (d.place.empty()) {
     line = fmt::format("{}: {}", d.file, d.message);
   } else if (d.place.front() == '/') {
-    line = fmt::format("{}: {}: {}", d.file, d.place, d.message);
+    // A pointer holds the input's keys, which may be huge.
+    line = fmt::format("{}: {}: {}", d.file, shortened(d.place, kMaxPlaceLength), d.message);
   } else {
     // Line:column reads as part of the file name (compiler style); a pointer does not.
     line = fmt::format("{}:{}: {}", d.file, d.place, d.message);

@@ -28,7 +28,7 @@ bool shares_work(char a, char b) {
 void check_pattern(Reader& reader, const std::string& at, const LevelRules& rules, int training_days) {
   const std::string& pattern = rules.pattern;
   if (pattern.find_first_not_of("FAB-") != std::string::npos) {
-    reader.error(at, fmt::format("expected only the letters F, A, B and -, found \"{}\"", pattern));
+    reader.error(at, fmt::format("expected only the letters F, A, B and -, found \"{}\"", shortened(pattern)));
     return;
   }
   if (pattern.size() != static_cast<std::size_t>(training_days)) {
@@ -49,6 +49,30 @@ void check_pattern(Reader& reader, const std::string& at, const LevelRules& rule
       return;
     }
   }
+}
+
+// {"age_at_least", "age_below", "pain_at_least", "bmi_at_least", "causes", "source"}: at least one condition.
+RungRule read_rung_rule(Reader& reader, const JsonValue& parent, const std::string& at, std::string_view key) {
+  RungRule rule;
+  const JsonValue* value = reader.member(parent, at, key, true);
+  const std::string here = child(at, key);
+  if (!value || !reader.object(*value, here, {"age_at_least", "age_below", "pain_at_least", "bmi_at_least", "causes",
+                                              "source"})) {
+    return rule;
+  }
+  rule.age_at_least = reader.integer(*value, here, "age_at_least", kAgeLimit, false);
+  rule.age_below = reader.integer(*value, here, "age_below", kAgeLimit, false);
+  rule.pain_at_least = reader.integer(*value, here, "pain_at_least", {0, 10}, false);
+  rule.bmi_at_least = reader.number(*value, here, "bmi_at_least", {10, 100}, false);
+  const auto& causes = EnumNames<Cause>::names;
+  if (auto words = reader.strings(*value, here, "causes", {causes.data(), causes.size()}, false, true)) {
+    for (const auto& word : *words) rule.causes.push_back(*parse_name<Cause>(word));
+  }
+  if (auto source = reader.string(*value, here, "source")) rule.source = *source;
+  if (value->size() == 1 && value->find("source")) {
+    reader.error(here, "expected at least one condition: age_at_least, age_below, pain_at_least, bmi_at_least or causes");
+  }
+  return rule;
 }
 
 // The dosing members of a level (or of the youth table) in `value`, an object
@@ -119,8 +143,8 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
   Reader reader(file);
   Guidelines g;
   if (!reader.object(root, "",
-                     {"format", "levels", "youth", "older_adults", "tempo", "progression", "schedule", "transition",
-                      "checkpoint", "coach"})) {
+                     {"format", "levels", "youth", "older_adults", "tempo", "progression", "rungs", "time_budget",
+                      "schedule", "transition", "checkpoint", "coach"})) {
     reader.finish();  // throws: the root is not an object
   }
   reader.format(root, kGuidelinesFormat);
@@ -174,12 +198,29 @@ Guidelines read_guidelines(const JsonValue& root, const std::string& file) {
     if (auto source = reader.string(*tempo, "/tempo", "source")) g.tempo_source = *source;
   }
   if (const JsonValue* progression = reader.member(root, "", "progression", true);
-      progression && reader.object(*progression, "/progression", {"weeks_per_added_set", "text", "source"})) {
+      progression && reader.object(*progression, "/progression",
+                                   {"weeks_per_added_set", "reps_over", "sessions_in_a_row", "text", "source"})) {
     if (auto weeks = reader.integer(*progression, "/progression", "weeks_per_added_set", kWeekBounds)) {
       g.weeks_per_added_set = *weeks;
     }
+    if (auto reps = reader.integer(*progression, "/progression", "reps_over", {1, 20})) g.reps_over = *reps;
+    if (auto sessions = reader.integer(*progression, "/progression", "sessions_in_a_row", {1, 20})) {
+      g.sessions_in_a_row = *sessions;
+    }
     if (auto words = reader.string(*progression, "/progression", "text")) g.progression = *words;
     if (auto source = reader.string(*progression, "/progression", "source")) g.progression_source = *source;
+  }
+  if (const JsonValue* rungs = reader.member(root, "", "rungs", true);
+      rungs && reader.object(*rungs, "/rungs", {"supported_start", "no_impact"})) {
+    g.supported_start = read_rung_rule(reader, *rungs, "/rungs", "supported_start");
+    g.no_impact = read_rung_rule(reader, *rungs, "/rungs", "no_impact");
+  }
+  if (const JsonValue* budget = reader.member(root, "", "time_budget", true);
+      budget && reader.object(*budget, "/time_budget", {"shortest_hold_seconds", "source"})) {
+    if (auto seconds = reader.integer(*budget, "/time_budget", "shortest_hold_seconds", {1, 3600})) {
+      g.shortest_hold_seconds = *seconds;
+    }
+    if (auto source = reader.string(*budget, "/time_budget", "source")) g.shortest_hold_source = *source;
   }
   if (const JsonValue* transition = reader.member(root, "", "transition", true);
       transition && reader.object(*transition, "/transition", {"seconds", "source"})) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <new>
 #include <optional>
 #include <vector>
 
@@ -21,8 +23,10 @@ double JsonValue::as_double() const {
       return static_cast<double>(value_.integer);
     case Type::unsigned_integer:
       return static_cast<double>(value_.unsigned_integer);
+    case Type::floating:
+      return value_.floating->value;
     default:
-      return value_.floating;
+      return 0;
   }
 }
 
@@ -59,38 +63,14 @@ std::string line_column(std::string_view text, std::size_t offset) {
 
 // Offset of the first byte that breaks UTF-8, if any.
 std::optional<std::size_t> invalid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
   std::size_t i = 0;
-  while (i < size) {
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
     }
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;   // overlong
-      if (lead == 0xED) high = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;   // overlong
-      if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + length > size) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned char next = bytes[i + k];
-      const unsigned char lo = (k == 1) ? low : 0x80;
-      const unsigned char hi = (k == 1) ? high : 0xBF;
-      if (next < lo || next > hi) return i;
-    }
+    const std::size_t length = utf8_sequence(text, i);
+    if (length == 0) return i;
     i += length;
   }
   return std::nullopt;
@@ -120,7 +100,10 @@ class Builder {
   bool boolean(bool v) { return add(JsonValue::boolean(v)); }
   bool number_integer(std::int64_t v) { return add(JsonValue::integer(v)); }
   bool number_unsigned(std::uint64_t v) { return add(JsonValue::unsigned_integer(v)); }
-  bool number_float(double v, const std::string& /*text*/) { return add(JsonValue::floating(v)); }
+  bool number_float(double v, const std::string& text) {
+    auto* number = static_cast<JsonFloating*>(arena_.allocate(sizeof(JsonFloating), alignof(JsonFloating)));
+    return add(JsonValue::floating(*new (number) JsonFloating{v, copy(text)}));
+  }
   bool string(std::string& v) { return add(JsonValue::string(copy(v))); }
   bool binary(nlohmann::json::binary_t& /*v*/) { return false; }  // not produced by JSON text
 
@@ -133,10 +116,11 @@ class Builder {
   bool end_object() {
     const std::size_t first = frames_.back().first;
     const std::span<const JsonMember> members(members_.data() + first, members_.size() - first);
-    const auto repeated = repeats(members.size(), [&](std::size_t i) { return members[i].key; });
-    if (!repeated.empty()) {
+    if (has_repeated_key(members)) {
+      // Name the first key, in file order, that repeats an earlier one.
+      const auto repeated = repeats(members.size(), [&](std::size_t i) { return members[i].key; });
       const std::string_view key = members[repeated.front().index].key;
-      fail(child(path(frames_.size() - 1), key), fmt::format("duplicate key \"{}\"; each key may appear once", key));
+      fail(child(path(frames_.size() - 1), key), fmt::format("duplicate key \"{}\"; each key may appear once", shortened(key)));
       return false;
     }
     const JsonValue object = JsonValue::object(store(members));
@@ -216,6 +200,31 @@ class Builder {
     std::uninitialized_copy(items.begin(), items.end(), block);
     return {block, items.size()};
   }
+  // Whether any key appears twice: pairwise for the few keys of most objects,
+  // else in a hash table of their positions (open addressing, at most half
+  // full), in time linear in the keys.
+  bool has_repeated_key(std::span<const JsonMember> members) {
+    if (members.size() <= 16) {
+      for (std::size_t i = 1; i < members.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (members[i].key == members[j].key) return true;
+        }
+      }
+      return false;
+    }
+    std::size_t slots = 64;
+    while (slots < 2 * members.size()) slots *= 2;
+    slots_.assign(slots, 0);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      std::size_t slot = std::hash<std::string_view>{}(members[i].key) & (slots - 1);
+      while (slots_[slot] != 0) {
+        if (members[slots_[slot] - 1].key == members[i].key) return true;
+        slot = (slot + 1) & (slots - 1);
+      }
+      slots_[slot] = static_cast<std::uint32_t>(i + 1);  // fits: parse_json refuses texts past 4 GiB
+    }
+    return false;
+  }
   void fail(std::string place, std::string message) {
     place_ = std::move(place);
     message_ = std::move(message);
@@ -225,6 +234,7 @@ class Builder {
   std::vector<Frame> frames_;
   std::vector<JsonValue> values_;    // elements of the open arrays, innermost last
   std::vector<JsonMember> members_;  // members of the open objects, innermost last
+  std::vector<std::uint32_t> slots_;  // scratch space for has_repeated_key(): member positions + 1
 };
 
 }  // namespace

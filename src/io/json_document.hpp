@@ -16,6 +16,13 @@ namespace kneeplan {
 
 struct JsonMember;
 
+// A number with a fraction or an exponent, and its text as the file wrote it
+// ("18.0", "1e-400"), so that messages can quote it exactly.
+struct JsonFloating {
+  double value;
+  std::string_view text;
+};
+
 class JsonValue {
  public:
   // Non-negative integers are unsigned, negative ones signed, as nlohmann reports them.
@@ -27,7 +34,7 @@ class JsonValue {
   static JsonValue unsigned_integer(std::uint64_t number) {
     return {Type::unsigned_integer, 0, {.unsigned_integer = number}};
   }
-  static JsonValue floating(double number) { return {Type::floating, 0, {.floating = number}}; }
+  static JsonValue floating(const JsonFloating& number) { return {Type::floating, 0, {.floating = &number}}; }
   // `text`, `elements` and `members` must outlive the value: the document's arena holds them.
   // Their sizes fit in 32 bits: parse_json refuses longer texts.
   static JsonValue string(std::string_view text) { return {Type::string, text.size(), {.chars = text.data()}}; }
@@ -53,6 +60,8 @@ class JsonValue {
   std::uint64_t as_unsigned() const { return value_.unsigned_integer; }
   // Any number, as a double.
   double as_double() const;
+  // A floating number as the file wrote it; empty for any other value.
+  std::string_view number_text() const { return type_ == Type::floating ? value_.floating->text : std::string_view(); }
   std::string_view as_string() const { return {value_.chars, size_}; }
   std::span<const JsonValue> elements() const { return {value_.elements, size_}; }
   std::span<const JsonMember> members() const;
@@ -67,7 +76,7 @@ class JsonValue {
     bool flag;
     std::int64_t integer;
     std::uint64_t unsigned_integer;
-    double floating;
+    const JsonFloating* floating;
     const char* chars;
     const JsonValue* elements;
     const JsonMember* members;

@@ -10,8 +10,7 @@
 namespace kneeplan {
 
 std::string describe(const JsonValue& value) {
-  std::string text;
-  detail::JsonWriter writer(text);
+  constexpr std::size_t kLength = 40;
   switch (value.type()) {
     case JsonValue::Type::null:
       return "null";
@@ -21,22 +20,20 @@ std::string describe(const JsonValue& value) {
       return "an array";
     case JsonValue::Type::boolean:
       return value.as_boolean() ? "true" : "false";
-    case JsonValue::Type::string:
-      writer.value(value.as_string());
-      if (text.size() > 42) text = text.substr(0, 40) + "…\"";
+    case JsonValue::Type::string: {
+      std::string text;
+      detail::JsonWriter(text).value(shortened(value.as_string(), kLength));
       return "the string " + text;
+    }
     case JsonValue::Type::integer:
-      writer.value(value.as_integer());
-      break;
+      return "the number " + std::to_string(value.as_integer());
     case JsonValue::Type::unsigned_integer:
-      writer.value(value.as_unsigned());
-      break;
+      return "the number " + std::to_string(value.as_unsigned());
     case JsonValue::Type::floating:
-      writer.value(value.as_double());
-      break;
+      // As written: "18.0", "1e-400" and "17.99999999999999999" are not what a double makes of them.
+      return "the number " + shortened(value.number_text(), kLength);
   }
-  if (text.size() > 40) text = text.substr(0, 40) + "…";
-  return "the number " + text;
+  return "a value";
 }
 
 void Reader::error(const std::string& at, std::string message) {
@@ -60,16 +57,20 @@ bool Reader::object(const JsonValue& value, const std::string& at, std::initiali
     error(at, "expected an object, found " + describe(value));
     return false;
   }
-  for (const auto& [key, member] : value.members()) {
+  const std::vector<std::string> known(keys.begin(), keys.end());
+  for (const auto& member : value.members()) {
+    const std::string_view key = member.key;  // a name of its own: lambdas cannot capture a structured binding in clang 14
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-    const std::vector<std::string> known(keys.begin(), keys.end());
-    std::string message = fmt::format("unknown field \"{}\"", key);
-    if (const auto near = closest_matches(key, known, 1); !near.empty()) {
-      message += fmt::format("; did you mean \"{}\"?", near.front());
-    } else {
-      message += "; expected one of: " + join(known);
-    }
-    error(child(at, key), std::move(message));
+    report([&] { return child(at, key); },
+           [&] {
+             std::string message = fmt::format("unknown field \"{}\"", shortened(key));
+             if (const auto near = closest_matches(key, known, 1); !near.empty()) {
+               message += fmt::format("; did you mean \"{}\"?", near.front());
+             } else {
+               message += "; expected one of: " + join(known);
+             }
+             return message;
+           });
   }
   return true;
 }
@@ -77,7 +78,7 @@ bool Reader::object(const JsonValue& value, const std::string& at, std::initiali
 void Reader::format(const JsonValue& root, std::string_view format) {
   const auto text = string(root, "", "format");
   if (text && *text != format) {
-    error("/format", fmt::format("unsupported format \"{}\"; expected \"{}\"", *text, format));
+    error("/format", fmt::format("unsupported format \"{}\"; expected \"{}\"", shortened(*text), format));
   }
 }
 
@@ -120,7 +121,17 @@ std::optional<int> Reader::integer(const JsonValue& object, const std::string& a
   const JsonValue* value = member(object, at, key, required);
   if (!value) return std::nullopt;
   if (!value->is_integer() || !within(*value, bounds)) {
-    error(child(at, key), "expected a whole number " + bounds_text(bounds) + ", found " + describe(*value));
+    report([&] { return child(at, key); },
+           [&] {
+             std::string message = "expected a whole number " + bounds_text(bounds) + ", found " + describe(*value);
+             // "18.0" is whole, but written as a fraction: say how to write it.
+             const std::string_view text = value->number_text();
+             if (const auto point = text.find('.');
+                 point != std::string_view::npos && text.find_first_not_of('0', point + 1) == std::string_view::npos) {
+               message += fmt::format("; write it as {}", text.substr(0, point));
+             }
+             return message;
+           });
     return std::nullopt;
   }
   // Within bounds, so it fits an int whichever way it is stored.
@@ -185,14 +196,13 @@ const JsonValue* Reader::array(const JsonValue& object, const std::string& at, s
   return value;
 }
 
-void Reader::unknown_value(const std::string& text, const std::string& at,
-                           std::span<const std::string_view> vocabulary) {
+std::string Reader::unknown_value(const std::string& text, std::span<const std::string_view> vocabulary) {
   const std::vector<std::string> words(vocabulary.begin(), vocabulary.end());
-  std::string message = fmt::format("unknown value \"{}\"; expected one of: {}", text, join(words));
+  std::string message = fmt::format("unknown value \"{}\"; expected one of: {}", shortened(text), join(words));
   if (const auto near = closest_matches(text, words, 1); !near.empty()) {
     message += fmt::format(" (did you mean \"{}\"?)", near.front());
   }
-  error(at, std::move(message));
+  return message;
 }
 
 std::optional<std::string> Reader::word(const JsonValue& object, const std::string& at, std::string_view key,
@@ -222,7 +232,7 @@ std::optional<std::vector<std::string>> Reader::strings(const JsonValue& object,
     while (next_repeat != repeated.end() && next_repeat->index < i) ++next_repeat;
     const JsonValue& element = elements[i];
     if (!element.is_string() || element.as_string().empty()) {
-      error(at_element(i), "expected a non-empty string, found " + describe(element));
+      report([&] { return at_element(i); }, [&] { return "expected a non-empty string, found " + describe(element); });
       ok = false;
       continue;
     }
@@ -230,7 +240,7 @@ std::optional<std::vector<std::string>> Reader::strings(const JsonValue& object,
     if (!in_vocabulary(text, [&] { return at_element(i); }, vocabulary)) {
       ok = false;
     } else if (next_repeat != repeated.end() && next_repeat->index == i) {
-      error(at_element(i), fmt::format("\"{}\" is listed twice", text));
+      report([&] { return at_element(i); }, [&] { return fmt::format("\"{}\" is listed twice", shortened(text)); });
       ok = false;
     }
     out.push_back(std::move(text));

@@ -25,6 +25,17 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   void error(const std::string& at, std::string message);
+  // Reports the problem that `message()` describes at the pointer `at()`;
+  // both are called only while the diagnostics are not yet full, so that a
+  // huge broken file costs no message past the cap.
+  template <class At, class Message>
+  void report(At&& at, Message&& message) {
+    if (full()) {
+      ++unreported_;
+    } else {
+      error(at(), message());
+    }
+  }
   // Throws DataError with everything collected so far, if anything.
   void finish() const;
 
@@ -72,16 +83,18 @@ class Reader {
   template <class At>
   bool in_vocabulary(const std::string& text, At&& at, std::span<const std::string_view> vocabulary) {
     if (vocabulary.empty() || std::find(vocabulary.begin(), vocabulary.end(), text) != vocabulary.end()) return true;
-    unknown_value(text, at(), vocabulary);
+    report(at, [&] { return unknown_value(text, vocabulary); });
     return false;
   }
 
   const std::string& file() const { return file_; }
 
  private:
-  void unknown_value(const std::string& text, const std::string& at, std::span<const std::string_view> vocabulary);
+  static std::string unknown_value(const std::string& text, std::span<const std::string_view> vocabulary);
 
   static constexpr std::size_t kMaxDiagnostics = 100;
+  // True once kMaxDiagnostics problems are held; later ones are only counted.
+  bool full() const { return diagnostics_.size() >= kMaxDiagnostics; }
 
   std::string file_;
   std::vector<Diagnostic> diagnostics_;

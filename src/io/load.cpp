@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -39,19 +40,24 @@ std::string read_input_file(const std::filesystem::path& path) {
   if (::fstat(file.fd, &info) != 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
   if (S_ISDIR(info.st_mode)) throw fail("is a directory; expected a JSON file");
   if (!S_ISREG(info.st_mode)) throw fail("is not a regular file; expected a JSON file");
+  const std::string limit = "the limit is " + std::to_string(kMaxInputBytes) + " bytes";
   if (static_cast<std::uintmax_t>(info.st_size) > kMaxInputBytes) {
-    throw fail("file is " + std::to_string(info.st_size) + " bytes; the limit is " + std::to_string(kMaxInputBytes) +
-               " bytes");
+    throw fail("file is " + std::to_string(info.st_size) + " bytes; " + limit);
   }
 
-  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  // Read to the end rather than to the size stat gave: files under /proc say
+  // they are empty, and a file may grow while it is read. One byte past the
+  // limit shows that it is too large.
+  std::string text(static_cast<std::size_t>(info.st_size) + 1, '\0');
   std::size_t filled = 0;
-  while (filled < text.size()) {
+  for (;;) {
+    if (filled == text.size()) text.resize(std::min<std::size_t>(std::max<std::size_t>(2 * filled, 4096), kMaxInputBytes + 1));
     const ssize_t got = ::read(file.fd, text.data() + filled, text.size() - filled);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
-    if (got == 0) break;  // the file shrank while we read it
+    if (got == 0) break;
     filled += static_cast<std::size_t>(got);
+    if (filled > kMaxInputBytes) throw fail("file is more than " + std::to_string(kMaxInputBytes) + " bytes; " + limit);
   }
   text.resize(filled);
   if (text.empty()) throw fail("file is empty; expected a JSON object");

@@ -12,7 +12,7 @@ Profile read_profile(const JsonValue& root, const std::string& file) {
   Profile profile;
   if (reader.object(root, "",
                     {"format", "age", "level", "side", "pain", "cause", "symptoms", "history", "equipment", "weeks_done",
-                     "height_cm", "weight_kg", "ankle_gap_cm", "cleared_by_clinician"})) {
+                     "height_cm", "weight_kg", "ankle_gap_cm", "cleared_by_clinician", "minutes_per_day"})) {
     reader.format(root, kProfileFormat);
     profile.age = reader.integer(root, "", "age", kAgeBounds, false);
     if (auto level = reader.choice<Level>(root, "", "level", false)) profile.level = *level;
@@ -29,6 +29,7 @@ Profile read_profile(const JsonValue& root, const std::string& file) {
     if (auto cleared = reader.boolean(root, "", "cleared_by_clinician", false)) {
       profile.cleared_by_clinician = *cleared;
     }
+    profile.minutes_per_day = reader.integer(root, "", "minutes_per_day", kMinutesPerDayBounds, false);
   }
   reader.finish();
   return profile;

@@ -109,7 +109,7 @@ SafetyRules read_safety_rules(const JsonValue& root, const std::string& file) {
         flag("stop_at_checkpoint", rule.stop_at_checkpoint);
         flag("no_impact", rule.no_impact);
         if (!rule.id.empty() && !ids.insert(rule.id).second) {
-          reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", rule.id));
+          reader.error(child(at, "id"), fmt::format("duplicate rule id \"{}\"", shortened(rule.id)));
         }
         rules.rules.push_back(std::move(rule));
       }

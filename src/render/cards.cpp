@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kneeplan/core/ladders.hpp"
 #include "render/util.hpp"
 
 namespace kneeplan::detail {
@@ -19,8 +20,29 @@ std::string kind_of(Category category) {
       return "Stretch";
     case Category::foam_roll:
       return "Foam rolling";
+    case Category::warm_up:
+      return "Warm-up";
   }
   return {};
+}
+
+CardLink rung_link(const Exercise& rung, int position, int rungs) {
+  std::string note = fmt::format("rung {} of {}", position, rungs);
+  if (rung.impact) note += ", impact work";
+  return {rung.name, note};
+}
+
+// The exercises that may take this one's place, with what each needs.
+std::vector<CardLink> instead_of(const Exercise& exercise, const Catalogue& catalogue) {
+  std::vector<CardLink> out;
+  for (const auto& id : exercise.alternatives) {
+    const Exercise* alternative = catalogue.find(id);
+    if (!alternative) continue;
+    std::string needs = needs_text(alternative->equipment);
+    needs[0] = static_cast<char>(needs[0] - 'a' + 'A');
+    out.push_back({alternative->name, needs});
+  }
+  return out;
 }
 
 // The first appearance of each exercise, and how often it comes, week by week.
@@ -40,15 +62,17 @@ std::string how_often(const std::vector<int>& days_per_week) {
 }  // namespace
 
 CardRungs card_rungs(const Exercise& exercise, const Catalogue& catalogue) {
-  // Until the catalogue has exercise ladders, a card can only point across:
-  // to the exercises that may take this one's place. Ladder rungs fill
-  // `easier` and `harder` here.
+  const Ladders ladders(catalogue);
+  const Ladder ladder = ladders.ladder_of(exercise);
+  const int position = ladder.position(exercise.id);
   CardRungs rungs;
-  for (const auto& id : exercise.alternatives) {
-    const Exercise* alternative = catalogue.find(id);
-    if (!alternative) continue;
-    rungs.instead.push_back({alternative->name, alternative->cues.empty() ? "" : alternative->cues.front()});
+  for (int i = position - 1; i >= 1; --i) {
+    rungs.easier.push_back(rung_link(*ladder.rungs[static_cast<std::size_t>(i - 1)], i, ladder.size()));
   }
+  for (int i = position + 1; i <= ladder.size(); ++i) {
+    rungs.harder.push_back(rung_link(*ladder.rungs[static_cast<std::size_t>(i - 1)], i, ladder.size()));
+  }
+  rungs.instead = instead_of(exercise, catalogue);
   return rungs;
 }
 
@@ -96,17 +120,33 @@ std::vector<ExerciseCard> exercise_cards(const Plan& plan, const Catalogue& cata
     card.kind = kind_of(item.category);
     card.dose = use.dose;
     card.rest = use.rest;
-    card.sides = sides_text(item.sides);
+    card.sides = item.sides_text;
     card.how_often = how_often(use.days_per_week);
-    if (const Exercise* exercise = catalogue.find(id)) {
+    // The plan carries each exercise as this person does it (a youth plan's
+    // cues) and only the rungs open to them; the catalogue fills in the rest.
+    const PlanExercise* planned = plan.exercise(id);
+    const Exercise* exercise = planned ? &planned->exercise : catalogue.find(id);
+    if (exercise) {
       card.works = exercise->targets;
       card.equipment = equipment_text(exercise->equipment);
       card.steps = exercise->steps;
       card.cues = exercise->cues;
-      card.rungs = card_rungs(*exercise, catalogue);
       card.source = exercise->source;
-    } else if (!item.cue.empty()) {
-      card.cues = {item.cue};
+      card.rungs.instead = instead_of(*exercise, catalogue);
+    }
+    if (planned && planned->rungs > 0) {
+      if (const PlanExercise* easier = plan.exercise(planned->easier)) {
+        card.rungs.easier.push_back(rung_link(easier->exercise, planned->rung - 1, planned->rungs));
+      }
+      if (const PlanExercise* harder = plan.exercise(planned->harder)) {
+        CardLink link = rung_link(harder->exercise, planned->rung + 1, planned->rungs);
+        // "When you can do ..., move to:" reads "move to it when you can do ...".
+        std::string when = plan.move_up;
+        if (when.ends_with(", move to:")) when.resize(when.size() - 10);
+        if (!when.empty() && when[0] >= 'A' && when[0] <= 'Z') when[0] = static_cast<char>(when[0] - 'A' + 'a');
+        if (!when.empty()) link.note += "; move to it " + when;
+        card.rungs.harder.push_back(std::move(link));
+      }
     }
     cards.push_back(std::move(card));
   }

@@ -39,18 +39,19 @@ struct ExerciseCard {
   std::vector<std::string> cues;    // form and safety
   std::vector<DosePhase> dose;      // over the plan's weeks, in order
   std::string rest;                 // between sets ("60 s"), or empty
-  std::string sides;                // "each leg", "left leg", "both legs"
+  std::string sides;                // in the exercise's words: "each side", "lie on your left side"
   std::string how_often;            // "3 days a week", "2-3 days a week"
   CardRungs rungs;
   std::string source;
 };
 
 // The cards for every exercise in `plan`, in the order they first appear.
-// Steps, cues and the rest come from `catalogue`; an exercise the catalogue
-// does not hold gets a card from the plan alone (name, dose, key cue).
+// Steps, cues and the neighbouring rungs open to the person come from the
+// plan's exercises; `catalogue` names the alternatives that may stand in.
 std::vector<ExerciseCard> exercise_cards(const Plan& plan, const Catalogue& catalogue);
 
-// The card's rungs for `exercise`.
+// Every rung below and above `exercise` on its ladder (nearest first), and
+// its alternatives: what the catalogue holds, whoever the person is.
 CardRungs card_rungs(const Exercise& exercise, const Catalogue& catalogue);
 
 // "weeks 1-2", "week 3", or "" when the phase is the whole plan.

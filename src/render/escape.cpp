@@ -2,47 +2,14 @@
 
 #include <cstdint>
 
+#include "kneeplan/core/text.hpp"
+
 namespace kneeplan::detail {
 
 namespace {
 
-// The code point starting at `text[i]` and its length in bytes; length 0 for
-// a byte that does not start valid UTF-8 (overlong, surrogate, out of range).
-struct Decoded {
-  std::uint32_t code_point = 0;
-  std::size_t length = 0;
-};
-
-Decoded decode(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text[k]); };
-  const std::uint8_t lead = byte(i);
-  if (lead < 0x80) return {lead, 1};
-  std::size_t length = 0;
-  std::uint32_t code_point = 0;
-  std::uint32_t minimum = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code_point = lead & 0x07u, minimum = 0x10000;
-  } else {
-    return {};
-  }
-  if (i + length > text.size()) return {};
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return {};
-    code_point = (code_point << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return {};
-  return {code_point, length};
-}
-
-bool invisible(std::uint32_t c) {
-  const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
-  const bool noncharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFEu) == 0xFFFEu;
-  return control || noncharacter;
-}
+// Unicode noncharacters: never text, and refused by some formats.
+bool noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFEu) == 0xFFFEu; }
 
 }  // namespace
 
@@ -56,14 +23,15 @@ std::string readable(std::string_view text, bool keep_line_breaks) {
       i += crlf ? 2 : 1;
       continue;
     }
-    const Decoded decoded = decode(text, i);
-    if (decoded.length == 0 || invisible(decoded.code_point)) {
+    const std::size_t length = utf8_sequence(text, i);
+    if (length == 0) {
       out += ' ';
-      i += decoded.length == 0 ? 1 : decoded.length;
+      ++i;
       continue;
     }
-    out.append(text.substr(i, decoded.length));
-    i += decoded.length;
+    const char32_t point = code_point(text, i, length);
+    out += invisible(point) || noncharacter(point) ? std::string_view(" ") : text.substr(i, length);
+    i += length;
   }
   return out;
 }
@@ -109,8 +77,14 @@ std::string markdown_escape(std::string_view text) {
   while (digits < plain.size() && plain[digits] >= '0' && plain[digits] <= '9') ++digits;
   for (std::size_t i = 0; i < plain.size(); ++i) {
     const char c = plain[i];
-    const bool inline_markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
-                               c == '>' || c == '|' || c == '~' || c == '!' || c == '&';
+    // HTML's own characters as references: every Markdown renderer passes
+    // HTML through, and not every one honours a backslash before it.
+    if (c == '<' || c == '>' || c == '&') {
+      out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;";
+      continue;
+    }
+    const bool inline_markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '|' ||
+                               c == '~' || c == '!';
     const bool leading_block = i == 0 && (c == '#' || c == '-' || c == '+' || c == '=');
     const bool list_number = i == digits && digits > 0 && (c == '.' || c == ')');
     if (inline_markup || leading_block || list_number) out += '\\';

@@ -5,6 +5,7 @@
 
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/text.hpp"
+#include "render/escape.hpp"
 #include "render/util.hpp"
 
 namespace kneeplan {
@@ -19,11 +20,11 @@ std::string render_findings_text(const std::vector<Finding>& findings, const Saf
     // Beside an urgent finding, general advice would only dilute it (--json keeps it).
     if (urgent && f.severity == Severity::info) continue;
     const std::string label = fmt::format("{:<8}", capitalised(name_of(f.severity)));
-    out += paint(label, tone_of(f.severity), style) + " " + wrap(f.message, 80, 9) + "\n";
-    out += std::string(9, ' ') + paint(wrap(fmt::format("Source: {} [{}]", f.source, f.id), 80, 9), Tone::dim, style) +
+    out += paint(label, tone_of(f.severity), style) + " " + wrap(printable(f.message), 80, 9) + "\n";
+    out += std::string(9, ' ') + paint(wrap(printable(fmt::format("Source: {} [{}]", f.source, f.id)), 80, 9), Tone::dim, style) +
            "\n";
   }
-  if (urgent && !rules.emergency.empty()) out += "\n" + paint(wrap(rules.emergency, 80, 0), Tone::alert, style) + "\n";
+  if (urgent && !rules.emergency.empty()) out += "\n" + paint(wrap(printable(rules.emergency), 80, 0), Tone::alert, style) + "\n";
   return out;
 }
 
@@ -101,9 +102,9 @@ std::string render_rules_markdown(const SafetyRules& rules) {
   for (const auto& rule : rules.rules) {
     std::vector<std::string> conditions;
     for (const auto& p : rule.when) conditions.push_back(condition_text(p));
-    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", rule.id, name_of(rule.severity),
-                       conditions.empty() ? "always" : join(conditions, " and "), effects_text(rule), rule.message,
-                       rule.source);
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", markdown_escape(rule.id), name_of(rule.severity),
+                       conditions.empty() ? "always" : join(conditions, " and "), effects_text(rule),
+                       markdown_escape(rule.message), markdown_escape(rule.source));
   }
   return out;
 }

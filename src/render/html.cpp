@@ -142,13 +142,14 @@ void write_grids(std::string& out, const Plan& plan, const std::vector<ExerciseC
         out += "<td class=\"off\"></td>";
         continue;
       }
-      int low = week.days[d].minutes;
-      int high = low;
+      std::int64_t low = week.days[d].minutes;
+      std::int64_t high = low;
       for (std::size_t w = first; w <= last; ++w) {
         low = std::min(low, plan.weeks[w].days[d].minutes);
         high = std::max(high, plan.weeks[w].days[d].minutes);
       }
-      out += fmt::format("<td class=\"on\">{}</td>", range_text({low, high}));
+      out += low == high ? fmt::format("<td class=\"on\">{}</td>", low)
+                         : fmt::format("<td class=\"on\">{}-{}</td>", low, high);
     }
     out += "</tr>\n</tbody>\n</table>\n";
     first = last + 1;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -24,6 +26,7 @@ struct ComponentFree {
 using Component = std::unique_ptr<icalcomponent, ComponentFree>;
 
 constexpr int kSecondsPerMinute = 60;
+constexpr int kMinutesPerDay = 24 * 60;
 constexpr int kSecondsPerDay = 24 * 60 * 60;
 
 icaltimetype date_of(std::chrono::sys_days day) {
@@ -52,16 +55,17 @@ void add_text(icalcomponent* event, icalproperty* (*make)(const char*), std::str
   icalcomponent_add_property(event, make(readable(text, true).c_str()));
 }
 
-// "strength + stretches + foam rolling"
+// "warm-up + strength + stretches + foam rolling"
 std::string session_kinds(const Day& day) {
-  bool has[3] = {false, false, false};
-  for (const auto& item : day.items) has[static_cast<int>(item.category)] = true;
   std::string out;
-  const char* words[3] = {"strength", "stretches", "foam rolling"};
-  for (int i = 0; i < 3; ++i) {
-    if (!has[i]) continue;
+  for (const auto& [category, word] : {std::pair{Category::warm_up, "warm-up"}, std::pair{Category::strength, "strength"},
+                                       std::pair{Category::stretch, "stretches"},
+                                       std::pair{Category::foam_roll, "foam rolling"}}) {
+    const bool has = std::any_of(day.items.begin(), day.items.end(),
+                                 [category = category](const Item& item) { return item.category == category; });
+    if (!has) continue;
     if (!out.empty()) out += " + ";
-    out += words[i];
+    out += word;
   }
   return out;
 }
@@ -70,7 +74,7 @@ std::string session_description(const Day& day) {
   std::string out;
   for (const auto& item : day.items) {
     out += fmt::format("- {}: {}", item.name, dose_text(item));
-    if (const std::string sides = sides_text(item.sides); !sides.empty()) out += ", " + sides;
+    if (!item.sides_text.empty()) out += ", " + item.sides_text;
     if (const std::string rest = rest_text(item); !rest.empty()) out += ", rest " + rest + " between sets";
     out += "\n";
   }
@@ -90,8 +94,9 @@ class CalendarWriter {
     icalcomponent_add_property(calendar_.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   }
 
-  // `timed`: at the chosen time for `minutes`; else all day.
-  void add(std::string_view uid, std::chrono::sys_days date, bool timed, int minutes, std::string_view summary,
+  // `timed`: at the chosen time for `minutes` (at most a day: longer would
+  // mean nothing to a calendar, and the summary still says them all); else all day.
+  void add(std::string_view uid, std::chrono::sys_days date, bool timed, std::int64_t minutes, std::string_view summary,
            std::string_view description, bool reminder) {
     Component event(icalcomponent_new(ICAL_VEVENT_COMPONENT));
     icalcomponent_add_property(event.get(), icalproperty_new_uid(std::string(uid).c_str()));
@@ -101,7 +106,8 @@ class CalendarWriter {
     if (timed) {
       icalcomponent_add_property(event.get(), icalproperty_new_dtstart(local_time_of(date, *options_.start_minute)));
       icalcomponent_add_property(event.get(),
-                                 icalproperty_new_duration(icaldurationtype_from_int(minutes * kSecondsPerMinute)));
+                                 icalproperty_new_duration(icaldurationtype_from_int(
+                                     static_cast<int>(std::min<std::int64_t>(minutes, kMinutesPerDay) * kSecondsPerMinute))));
     } else {
       icalcomponent_add_property(event.get(), icalproperty_new_dtstart(date_of(date)));
       icalcomponent_add_property(event.get(), icalproperty_new_duration(icaldurationtype_from_int(kSecondsPerDay)));

@@ -210,7 +210,7 @@ std::string render_entry_text(const JournalEntry& entry, const Catalogue& catalo
 }
 
 std::string planned_dose_text(const Item& item) {
-  return fmt::format("{}, {}", detail::dose_text(item), detail::sides_text(item.sides));
+  return fmt::format("{}, {}", detail::dose_text(item), item.sides_text);
 }
 
 std::string day_text(std::chrono::sys_days day) { return detail::day_label(day); }

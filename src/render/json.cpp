@@ -47,6 +47,7 @@ void write_profile(JsonWriter& out, const Profile& p, std::string_view format = 
   if (p.weight_kg) out.member("weight_kg", *p.weight_kg);
   if (p.ankle_gap_cm) out.member("ankle_gap_cm", *p.ankle_gap_cm);
   out.member("cleared_by_clinician", p.cleared_by_clinician);
+  if (p.minutes_per_day) out.member("minutes_per_day", *p.minutes_per_day);
   out.end_object();
 }
 
@@ -59,9 +60,24 @@ void write_finding(JsonWriter& out, const Finding& f) {
   out.end_object();
 }
 
-// The member the category is dosed in: "reps", "hold_seconds" or "passes".
-void write_dose(JsonWriter& out, Category category, Range reps, Range hold_seconds, const std::vector<Pass>& passes) {
+// An id, or null when empty.
+void write_id(JsonWriter& out, std::string_view key, const std::string& id) {
+  out.key(key);
+  if (id.empty()) {
+    out.null();
+  } else {
+    out.value(id);
+  }
+}
+
+// The member the category is dosed in: "reps", "hold_seconds", "passes" or "minutes".
+void write_dose(JsonWriter& out, Category category, Range reps, Range hold_seconds, const std::vector<Pass>& passes,
+                Range minutes) {
   switch (category) {
+    case Category::warm_up:
+      out.key("minutes");
+      write_range(out, minutes);
+      break;
     case Category::strength:
       out.key("reps");
       write_range(out, reps);
@@ -83,13 +99,18 @@ void write_item(JsonWriter& out, const Item& item) {
   out.member("name", item.name);
   out.member("category", name_of(item.category));
   out.member("sets", item.sets);
-  write_dose(out, item.category, item.reps, item.hold_seconds, item.passes);
+  write_dose(out, item.category, item.reps, item.hold_seconds, item.passes, item.minutes);
   out.key("sides");
   out.begin_array();
   for (const Side side : item.sides) out.value(name_of(side));
   out.end_array();
-  if (item.category == Category::strength) out.member("rest_seconds", item.rest_seconds);
-  out.member("cue", item.cue);
+  out.member("sides_text", item.sides_text);
+  if (item.category == Category::strength) {
+    out.member("rest_seconds", item.rest_seconds);
+    out.member("ladder", item.ladder);
+    out.member("rung", item.rung);
+    write_id(out, "next_rung", item.next_rung);
+  }
   out.end_object();
 }
 
@@ -100,10 +121,30 @@ void write_day(JsonWriter& out, const Day& day) {
   out.member("rest", day.rest);
   out.member("minutes", day.minutes);
   out.member("notes", day.notes);
+  out.key("trims");
+  out.begin_array();
+  for (const auto& trim : day.trims) {
+    out.begin_object();
+    out.member("exercise", trim.exercise);
+    out.member("change", trim.change);
+    out.end_object();
+  }
+  out.end_array();
   out.key("items");
   out.begin_array();
   for (const auto& item : day.items) write_item(out, item);
   out.end_array();
+  out.end_object();
+}
+
+// Only the texts the catalogue gives, as it gives them.
+void write_side_text(JsonWriter& out, const SideText& text) {
+  if (text == SideText{}) return;
+  out.key("side_text");
+  out.begin_object();
+  if (!text.one.empty()) out.member("one", text.one);
+  if (!text.each.empty()) out.member("each", text.each);
+  if (!text.both.empty()) out.member("both", text.both);
   out.end_object();
 }
 
@@ -115,15 +156,48 @@ void write_exercise(JsonWriter& out, const Exercise& e) {
   out.member("role", name_of(e.role));
   if (e.mechanic != Mechanic::unspecified) out.member("mechanic", name_of(e.mechanic));
   out.member("targets", e.targets);
+  if (!e.muscle_groups.empty()) out.member("muscle_groups", e.muscle_groups);
   out.member("equipment", e.equipment);
   out.member("laterality", name_of(e.laterality));
+  write_side_text(out, e.side_text);
   out.key("dose");
   out.begin_object();
-  write_dose(out, e.category, e.reps, e.hold_seconds, e.passes);
+  write_dose(out, e.category, e.reps, e.hold_seconds, e.passes, e.minutes);
   out.end_object();
   out.member("steps", e.steps);
   out.member("cues", e.cues);
   out.member("alternatives", e.alternatives);
+  if (!e.harder.empty()) out.member("harder", e.harder);
+  if (e.impact) out.member("impact", true);
+  out.member("source", e.source);
+  out.end_object();
+}
+
+// A plan's exercise: what a reader needs to do it, and its place on its ladder.
+void write_plan_exercise(JsonWriter& out, const PlanExercise& entry) {
+  const Exercise& e = entry.exercise;
+  out.key(e.id);
+  out.begin_object();
+  out.member("name", e.name);
+  out.member("category", name_of(e.category));
+  out.member("planned", entry.planned);
+  out.member("targets", e.targets);
+  out.member("equipment", e.equipment);
+  out.member("laterality", name_of(e.laterality));
+  out.member("steps", e.steps);
+  out.member("cues", e.cues);
+  out.member("impact", e.impact);
+  out.key("ladder");
+  if (entry.rungs > 0) {
+    out.begin_object();
+    out.member("rung", entry.rung);
+    out.member("rungs", entry.rungs);
+    write_id(out, "easier", entry.easier);
+    write_id(out, "harder", entry.harder);
+    out.end_object();
+  } else {
+    out.null();
+  }
   out.member("source", e.source);
   out.end_object();
 }
@@ -157,7 +231,49 @@ std::string render_json(const Plan& plan, std::string_view generator) {
     out.end_object();
   }
   out.end_array();
+  out.key("rungs");
+  out.begin_array();
+  for (const auto& choice : plan.rungs) {
+    out.begin_object();
+    out.member("ladder", choice.ladder);
+    out.member("exercise", choice.exercise);
+    out.member("rung", choice.rung);
+    out.member("rungs", choice.rungs);
+    write_id(out, "next", choice.next);
+    out.member("why", choice.why);
+    out.member("source", choice.source);
+    out.end_object();
+  }
+  out.end_array();
   out.member("progression", plan.progression);
+  out.member("move_up", plan.move_up);
+  out.member("top_sets", plan.top_sets);
+  out.key("budget");
+  if (plan.budget) {
+    const Budget& budget = *plan.budget;
+    out.begin_object();
+    out.member("minutes", budget.minutes);
+    out.member("smallest", budget.smallest);
+    out.member("fits", budget.fits);
+    out.key("changes");
+    out.begin_array();
+    for (const auto& change : budget.changes) {
+      out.begin_object();
+      out.member("exercise", change.exercise);
+      out.member("name", change.name);
+      out.member("change", change.change);
+      out.member("days", change.days);
+      out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+  } else {
+    out.null();
+  }
+  out.key("exercises");
+  out.begin_object();
+  for (const auto& entry : plan.exercises) write_plan_exercise(out, entry);
+  out.end_object();
   if (!plan.decisions.empty()) {
     out.key("decisions");
     out.begin_array();

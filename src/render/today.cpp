@@ -7,6 +7,7 @@
 
 #include "io/json_writer.hpp"
 #include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/text.hpp"
 #include "kneeplan/render/journal.hpp"
 #include "render/util.hpp"
 
@@ -34,23 +35,34 @@ std::string logged_text(const JournalEntry* logged, const Item& item) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-void write_session(std::string& out, const Day& day, const JournalEntry* logged, const Style& style) {
+// The exercise's key cue: the first of its cues, which the plan carries once per exercise.
+std::string key_cue(const Plan* plan, const Item& item) {
+  const PlanExercise* shown = plan ? plan->exercise(item.exercise) : nullptr;
+  return shown && !shown->exercise.cues.empty() ? shown->exercise.cues.front() : std::string();
+}
+
+void write_session(std::string& out, const Plan* plan, const Day& day, const JournalEntry* logged, const Style& style) {
   int number = 0;
   for (const auto& item : day.items) {
     const std::string rest = rest_text(item).empty() ? "" : "rest " + rest_text(item);
-    std::string line = fmt::format("  {:>2}. {:<26} {:<16} {:<9} {}", ++number, item.name, dose_text(item),
-                                   sides_text(item.sides), rest);
+    std::string line = fmt::format("  {:>2}. {:<26} {:<16} {}", ++number, printable(item.name), dose_text(item),
+                                   printable(item.sides_text));
+    if (!rest.empty()) line += ", " + rest;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
-    if (!item.cue.empty()) out += "      " + paint(wrap(item.cue, kWidth, 6), Tone::dim, style) + "\n";
+    if (const std::string cue = key_cue(plan, item); !cue.empty()) {
+      out += "      " + paint(wrap(printable(cue), kWidth, 6), Tone::dim, style) + "\n";
+    }
     if (const std::string done = logged_text(logged, item); !done.empty()) {
-      out += "      " + paint("Logged today: " + done, Tone::info, style) + "\n";
+      out += "      " + paint("Logged today: " + printable(done), Tone::info, style) + "\n";
     }
   }
-  for (const auto& note : day.notes) out += "  " + paint(wrap("Note: " + note, kWidth, 2), Tone::caution, style) + "\n";
+  for (const auto& note : day.notes) {
+    out += "  " + paint(wrap("Note: " + printable(note), kWidth, 2), Tone::caution, style) + "\n";
+  }
 }
 
-void write_items(JsonWriter& out, const Day& day, const JournalEntry* logged) {
+void write_items(JsonWriter& out, const Plan* plan, const Day& day, const JournalEntry* logged) {
   out.key("items");
   out.begin_array();
   for (const auto& item : day.items) {
@@ -63,19 +75,20 @@ void write_items(JsonWriter& out, const Day& day, const JournalEntry* logged) {
     out.begin_array();
     for (const Side side : item.sides) out.value(name_of(side));
     out.end_array();
-    out.member("cue", item.cue);
+    out.member("sides_text", item.sides_text);
+    out.member("cue", key_cue(plan, item));
     out.member("logged", logged_text(logged, item));
     out.end_object();
   }
   out.end_array();
 }
 
-void write_day(JsonWriter& out, const Day& day, const JournalEntry* logged) {
+void write_day(JsonWriter& out, const Plan* plan, const Day& day, const JournalEntry* logged) {
   out.begin_object();
   out.member("date", format_date(day.date));
   out.member("rest", day.rest);
   out.member("minutes", day.minutes);
-  write_items(out, day, logged);
+  write_items(out, plan, day, logged);
   out.member("notes", day.notes);
   out.end_object();
 }
@@ -93,22 +106,22 @@ std::string render_today_text(const TodayView& view, const Style& style) {
       out += "\n" + paint(fmt::format("Tomorrow, {} ({} min)", day_label(view.next->date), view.next->minutes),
                           Tone::heading, style) +
              "\n";
-      write_session(out, *view.next, nullptr, style);
+      write_session(out, view.plan, *view.next, nullptr, style);
     }
   } else {
     out += paint(fmt::format("Today, {} ({} min)", day_label(day.date), day.minutes), Tone::heading, style) + "\n";
-    write_session(out, day, view.logged, style);
+    write_session(out, view.plan, day, view.logged, style);
   }
   if (view.plan) {
     std::string serious;
     for (const auto& finding : view.plan->warnings) {
       if (finding.severity < Severity::caution) continue;
       serious += paint(capitalised(name_of(finding.severity)), tone_of(finding.severity), style) + ": " +
-                 wrap(finding.message, kWidth, 2) + "\n";
+                 wrap(printable(finding.message), kWidth, 2) + "\n";
     }
     if (!serious.empty()) out += "\n" + serious;
     if (!view.plan->decisions.empty()) out += "\n" + paint("From your journal", Tone::heading, style) + "\n";
-    for (const auto& decision : view.plan->decisions) out += "  - " + wrap(decision.text, kWidth, 4) + "\n";
+    for (const auto& decision : view.plan->decisions) out += "  - " + wrap(printable(decision.text), kWidth, 4) + "\n";
   }
   return out;
 }
@@ -119,10 +132,10 @@ std::string render_today_json(const TodayView& view) {
   out.begin_object();
   out.member("format", kTodayFormat);
   out.key("today");
-  write_day(out, *view.day, view.logged);
+  write_day(out, view.plan, *view.day, view.logged);
   if (view.next) {
     out.key("next");
-    write_day(out, *view.next, nullptr);
+    write_day(out, view.plan, *view.next, nullptr);
   }
   out.key("decisions");
   out.begin_array();

@@ -36,7 +36,7 @@ TEST_CASE("plan --format ics matches the golden calendar, byte for byte", "[cli]
   check_golden("plan-adult-novice-1-week.ics", first.out);
 }
 
-TEST_CASE("-o picks the format from the file's extension unless --format says otherwise", "[cli][ics][html]") {
+TEST_CASE("plan -o picks the format from the file's extension unless --format says otherwise", "[cli][ics][html]") {
   const auto dir = scratch_dir();
   const std::vector<std::string> common{"--start", kStart, "--weeks", "1"};
   auto plan_to = [&](const std::string& name, std::vector<std::string> extra = {}) {
@@ -95,7 +95,7 @@ TEST_CASE("calendar flags are checked, and refused for other formats", "[cli][ic
   }
 }
 
-TEST_CASE("SOURCE_DATE_EPOCH sets DTSTAMP; a bad one is a usage error", "[cli][ics]") {
+TEST_CASE("SOURCE_DATE_EPOCH sets DTSTAMP, and a bad one is a usage error", "[cli][ics]") {
   const std::vector<std::string> args{"plan", "--format", "ics", "--start", kStart, "--weeks", "1"};
   const auto stamped = run_kneeplan(args, with_env({{"SOURCE_DATE_EPOCH", "1700000000"}}));
   REQUIRE(stamped.exit_code == 0);

@@ -39,12 +39,13 @@ struct Journal {
   }
 };
 
-// The side plank's sets per side in the plan's first week.
+// The sets per side in the plan's first week of the side plank's ladder, on
+// whichever rung the plan has (pain moves a person to an easier one).
 std::map<std::string, int> plank_sets(const nlohmann::json& plan) {
   std::map<std::string, int> sets;
   for (const auto& day : plan["weeks"][0]["days"]) {
     for (const auto& item : day["items"]) {
-      if (item["exercise"] != "side-plank") continue;
+      if (item.value("ladder", "") != "side-plank") continue;
       for (const auto& side : item["sides"]) sets[side.get<std::string>()] = item["sets"].get<int>();
     }
   }
@@ -141,7 +142,7 @@ TEST_CASE("plan, export, check and today never create a journal", "[cli][coach]"
   CHECK(result.exit_code == 2);
 }
 
-TEST_CASE("today: the session with dose, sides, cue and what is logged; the rest day shows tomorrow", "[cli][coach]") {
+TEST_CASE("today: the session with dose, sides, cue and what is logged, and the rest day shows tomorrow", "[cli][coach]") {
   const Journal journal;
   journal.log("2026-10-07", "left:1x11,right:1x9");
   const auto day = run_kneeplan({"--journal", journal.path, "today", "--no-saved-profile", "--date", "2026-10-07"});

@@ -55,6 +55,8 @@ std::string dose_words(const kneeplan::Exercise& e) {
       return "hold " + std::to_string(e.hold_seconds.min) + "-" + std::to_string(e.hold_seconds.max) + " s";
     case Category::foam_roll:
       return std::to_string(e.passes.size()) + " lines x " + std::to_string(e.passes.front().seconds) + " s";
+    case Category::warm_up:
+      return std::to_string(e.minutes.min) + "-" + std::to_string(e.minutes.max) + " min";
   }
   return {};
 }
@@ -83,7 +85,7 @@ TEST_CASE("exercises: --json lists every exercise with every catalogue field", "
   const auto& catalogue = builtin_catalogue();
   const json list = list_json();
   REQUIRE(list.is_array());
-  REQUIRE(list.size() == 9);
+  REQUIRE(list.size() == 20);
   REQUIRE(list.size() == catalogue.exercises.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& e = catalogue.exercises[i];
@@ -110,6 +112,12 @@ TEST_CASE("exercises: --json lists every exercise with every catalogue field", "
     } else {
       CHECK(item.value("mechanic", "") == kneeplan::name_of(e.mechanic));
     }
+    // Ladder and scheduling members appear exactly when the catalogue gives them.
+    CHECK(item.value("muscle_groups", std::vector<std::string>{}) == e.muscle_groups);
+    CHECK(item.value("harder", "") == e.harder);
+    CHECK(item.value("impact", false) == e.impact);
+    CHECK(item.contains("impact") == e.impact);
+    CHECK(item.contains("side_text") == !(e.side_text == kneeplan::SideText{}));
     // The dose has exactly the one member the category takes.
     const json& dose = item.at("dose");
     REQUIRE(dose.size() == 1);
@@ -125,6 +133,9 @@ TEST_CASE("exercises: --json lists every exercise with every catalogue field", "
         for (std::size_t k = 0; k < e.passes.size(); ++k) {
           CHECK(dose["passes"][k] == json{{"area", e.passes[k].area}, {"seconds", e.passes[k].seconds}});
         }
+        break;
+      case kneeplan::Category::warm_up:
+        CHECK(dose.at("minutes") == json{{"min", e.minutes.min}, {"max", e.minutes.max}});
         break;
     }
   }
@@ -148,7 +159,9 @@ TEST_CASE("exercises: --category keeps one category", "[cli][exercises]") {
   CHECK_FALSE(contains(text.out, "Foam roll"));
 
   CHECK(ids_in(list_json({"--category", "foam_roll"})) == std::vector<std::string>{"thigh-foam-roll", "wall-foam-roll"});
-  CHECK(ids_in(list_json({"--category", "strength"})).size() == 4);
+  const auto strength_count = std::count_if(builtin_catalogue().exercises.begin(), builtin_catalogue().exercises.end(),
+                                            [](const auto& e) { return e.category == kneeplan::Category::strength; });
+  CHECK(ids_in(list_json({"--category", "strength"})).size() == static_cast<std::size_t>(strength_count));
 }
 
 TEST_CASE("exercises: --equipment keeps what the equipment allows", "[cli][exercises]") {
@@ -163,8 +176,12 @@ TEST_CASE("exercises: --equipment keeps what the equipment allows", "[cli][exerc
 
   const auto text = run_kneeplan({"exercises", "--equipment", "none"});
   REQUIRE(text.exit_code == 0);
+  // Floor work needs a floor only; a step is still equipment.
   CHECK(contains(text.out, "stationary-lunge"));
-  CHECK_FALSE(contains(text.out, "side-plank"));
+  CHECK(contains(text.out, "side-plank"));
+  CHECK(contains(text.out, "single-leg-bridge"));
+  CHECK(contains(text.out, "buttock-thigh-stretch"));
+  CHECK_FALSE(contains(text.out, "side-step-up"));
 
   // Chair and mat: everything needing only those, nothing needing more.
   const json chair_mat = list_json({"--equipment", "chair", "--equipment", "mat"});
@@ -180,7 +197,9 @@ TEST_CASE("exercises: --equipment keeps what the equipment allows", "[cli][exerc
 
   // Filters combine.
   CHECK(ids_in(list_json({"--category", "stretch", "--equipment", "chair"})) ==
-        std::vector<std::string>{"leg-muscles-stretch", "thigh-stretch"});
+        std::vector<std::string>{"leg-muscles-stretch", "thigh-stretch", "buttock-thigh-stretch"});
+  CHECK(ids_in(list_json({"--category", "stretch", "--equipment", "none"})) ==
+        std::vector<std::string>{"buttock-thigh-stretch"});
 }
 
 TEST_CASE("exercises: show prints every exercise in full", "[cli][exercises]") {
@@ -201,7 +220,19 @@ TEST_CASE("exercises: show prints every exercise in full", "[cli][exercises]") {
     }
     for (const auto& cue : e.cues) CHECK(contains(out, "- " + cue));
     CHECK(contains(out, "Source: " + e.source));
+    // Rungs show their ladder, this one marked.
+    if (!e.harder.empty() || e.role == kneeplan::Role::variant) {
+      CHECK(contains(out, "Ladder: rung "));
+      CHECK(contains(out, "[" + e.id + "]"));
+      if (!e.harder.empty()) CHECK(contains(out, "[" + e.id + "] -> " + e.harder));
+    } else {
+      CHECK_FALSE(contains(out, "Ladder:"));
+    }
   }
+  // The side plank's ladder, easiest first.
+  const auto plank = run_kneeplan({"exercises", "show", "side-plank"});
+  CHECK(contains(squeezed(plank.out),
+                 "Ladder: rung 2 of 3, easiest first: side-plank-from-knees -> [side-plank] -> side-plank-leg-lift"));
 }
 
 TEST_CASE("exercises: show --json is the listed element", "[cli][exercises]") {
@@ -283,7 +314,7 @@ TEST_CASE("exercises: validate accepts the shipped catalogue", "[cli][validate]"
 
 TEST_CASE("exercises: validate accepts every shipped data file", "[cli][validate]") {
   std::vector<std::pair<std::string, std::string>> files{{shipped("data/catalogue.json"), "kneeplan.catalogue/1"},
-                                                         {shipped("data/guidelines.json"), "kneeplan.guidelines/1"},
+                                                         {shipped("data/guidelines.json"), "kneeplan.guidelines/2"},
                                                          {shipped("data/safety.json"), "kneeplan.safety/1"}};
   std::set<std::filesystem::path> profiles;
   for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "data" / "profiles")) {
@@ -326,4 +357,13 @@ TEST_CASE("exercises: validate reports the good file even when another is bad", 
     CHECK_FALSE(contains(result.err, good));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("exercises --ladders lists every ladder, easiest rung first", "[cli][exercises]") {
+  const auto result = run_kneeplan({"exercises", "--ladders"});
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "| Side plank | Side plank from the knees -> **Side plank** -> Side plank with top-leg lift |"));
+  CHECK(contains(result.out, "Small side hops (impact)"));
+  CHECK_FALSE(contains(result.out, "| Seated thigh stretch |"));  // no ladder of one
+  CHECK(run_kneeplan({"exercises", "--ladders", "--json"}).exit_code == 2);
 }

@@ -50,7 +50,7 @@ std::size_t lines_in(const std::string& text) { return static_cast<std::size_t>(
 
 }  // namespace
 
-TEST_CASE("log stores a session and prints it; history shows it under its week", "[cli][journal]") {
+TEST_CASE("log stores a session and prints it, and history shows it under its week", "[cli][journal]") {
   const Journal journal;
   const auto logged = journal.run({"log", "--date", "2026-11-20", "--done", "side-plank=left:2x12,right:2x10",
                                    "--done", "leg-muscles-stretch=150", "--skipped", "side-step-up=no step",
@@ -135,7 +135,7 @@ TEST_CASE("read-only commands never create a journal", "[cli][journal]") {
   CHECK(fs::is_empty(journal.dir));
 }
 
-TEST_CASE("the journal's default place follows XDG_DATA_HOME, then HOME; private modes", "[cli][journal]") {
+TEST_CASE("the journal's default place follows XDG_DATA_HOME, then HOME, and private modes", "[cli][journal]") {
   const fs::path dir = scratch_dir();
   RunOptions options;
   options.env = {{"XDG_DATA_HOME", (dir / "xdg").string()}};
@@ -259,7 +259,7 @@ TEST_CASE("a foreign file given as the journal is refused in one line and left a
   CHECK(std::distance(fs::directory_iterator(journal.dir), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("init saves the profile privately; every command uses it unless told not to", "[cli][journal][init]") {
+TEST_CASE("init saves the profile privately, and every command uses it unless told not to", "[cli][journal][init]") {
   const fs::path dir = scratch_dir();
   RunOptions options;
   options.env = {{"XDG_CONFIG_HOME", (dir / "config").string()}};

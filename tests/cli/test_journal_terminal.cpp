@@ -96,7 +96,7 @@ bool have_tmux() { return std::system("command -v tmux >/dev/null 2>&1") == 0; }
 
 }  // namespace
 
-TEST_CASE("log on a terminal asks item by item; Enter takes the planned dose", "[cli][journal][terminal]") {
+TEST_CASE("log on a terminal asks item by item, and Enter takes the planned dose", "[cli][journal][terminal]") {
   if (!have_tmux()) {
     WARN("skipped: tmux is not installed (scripts/setup installs it)");
     return;

@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "golden.hpp"
@@ -34,7 +36,7 @@ TEST_CASE("plan prints a 4-week plan for the example profile", "[cli][plan]") {
   CHECK(result.out.find("Week 4") != std::string::npos);
   CHECK(result.out.find("Week 5") == std::string::npos);
   CHECK(result.out.find("\x1b[") == std::string::npos);  // not a terminal: no colour
-  for (const char* exercise : {"Side step-up", "Stationary lunge", "Single-leg bridge", "Side plank",
+  for (const char* exercise : {"Warm-up", "Side step-up", "Stationary lunge", "Single-leg bridge", "Side plank",
                                "Leg muscles stretch", "Seated thigh stretch", "Buttock and thigh stretch",
                                "Thigh foam-roll massage"}) {
     CHECK(result.out.find(exercise) != std::string::npos);
@@ -78,12 +80,12 @@ TEST_CASE("export is deterministic and matches the golden file", "[cli][export]"
   REQUIRE(first.exit_code == 0);
   CHECK(first.out == second.out);
   const auto plan = nlohmann::json::parse(first.out);
-  CHECK(plan["format"] == "kneeplan.plan/1");
+  CHECK(plan["format"] == "kneeplan.plan/2");
   CHECK(plan["options"]["start"] == kStart);
   check_golden("export-adult-novice-1-week.json", first.out);
 }
 
-TEST_CASE("plan --format json equals export; markdown is markdown", "[cli][plan]") {
+TEST_CASE("plan --format json equals export, and markdown is markdown", "[cli][plan]") {
   const std::vector<std::string> common{"--start", kStart, "--weeks", "2", "--side", "left"};
   auto plan_args = std::vector<std::string>{"plan", "--format", "json"};
   auto export_args = std::vector<std::string>{"export"};
@@ -137,7 +139,7 @@ TEST_CASE("an existing output file is only replaced by a complete plan", "[cli][
 
   const auto replaced = run_kneeplan({"export", "--start", kStart, "-o", file.string()});
   REQUIRE(replaced.exit_code == 0);
-  CHECK(nlohmann::json::parse(read_file(file))["format"] == "kneeplan.plan/1");
+  CHECK(nlohmann::json::parse(read_file(file))["format"] == "kneeplan.plan/2");
 }
 
 TEST_CASE("write failures are clear errors with exit 1", "[cli][output]") {
@@ -240,7 +242,7 @@ TEST_CASE("a plan must end by 9999-12-31 so every date reads YYYY-MM-DD", "[cli]
   CHECK(run_kneeplan({"export", "--start", "9999-12-25", "--weeks", "1"}).exit_code == 0);
 }
 
-TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresses to the checkpoint", "[cli][plan]") {
+TEST_CASE("moderate pain holds strength at the fewest sets, and lower pain progresses to the checkpoint", "[cli][plan]") {
   const auto strength_sets = [](const nlohmann::json& plan) {
     std::set<int> sets;
     for (const auto& week : plan["weeks"]) {
@@ -267,4 +269,166 @@ TEST_CASE("moderate pain holds strength at the fewest sets; lower pain progresse
   CHECK(strength_sets(mild) == std::set<int>{1, 2});
   CHECK(mild["weeks"].size() == 4);
   CHECK(strength_sets(export_with_pain("0")) == std::set<int>{1, 2, 3});
+}
+
+namespace {
+nlohmann::json export_plan(std::vector<std::string> args) {
+  args.insert(args.begin(), {"export", "--start", kStart});
+  const auto result = run_kneeplan(args);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return nlohmann::json::parse(result.out);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find('\n', start);
+    out.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string squeezed(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("plan --equipment none: strength on strength days and a stretch every training day", "[cli][plan]") {
+  for (const char* level : {"novice", "intermediate", "advanced"}) {
+    INFO(level);
+    const auto plan = export_plan({"--equipment", "none", "--level", level});
+    int strength_days = 0;
+    for (const auto& week : plan["weeks"]) {
+      for (const auto& day : week["days"]) {
+        if (day["rest"]) continue;
+        int stretches = 0;
+        int strength = 0;
+        for (const auto& item : day["items"]) {
+          stretches += item["category"] == "stretch" ? 1 : 0;
+          strength += item["category"] == "strength" ? 1 : 0;
+          CHECK(plan["exercises"][item["exercise"].get<std::string>()]["equipment"].empty());
+        }
+        CHECK(stretches >= 1);
+        if (strength > 0) {
+          ++strength_days;
+          CHECK(strength == 3);  // lunge, bridge and side plank: hip and thigh
+          CHECK(day["items"][0]["exercise"] == "warm-up");
+        }
+      }
+    }
+    CHECK(strength_days == 3 * 4);
+  }
+}
+
+TEST_CASE("plan: the older-adult example gets hip and thigh work on supported rungs", "[cli][plan]") {
+  const auto plan = export_plan({"--profile", (source_dir() / "data/profiles/older-adult.json").string()});
+  std::map<std::string, std::set<std::string>> by_ladder;
+  for (const auto& week : plan["weeks"]) {
+    for (const auto& day : week["days"]) {
+      for (const auto& item : day["items"]) {
+        if (item["category"] != "strength") continue;
+        CHECK(item["rung"] == 1);
+        by_ladder[item["ladder"].get<std::string>()].insert(item["exercise"].get<std::string>());
+      }
+    }
+  }
+  // Hip: side plank and bridge; thigh: the lunge as a supported split squat.
+  CHECK(by_ladder["side-plank"] == std::set<std::string>{"side-plank-from-knees"});
+  CHECK(by_ladder["single-leg-bridge"] == std::set<std::string>{"two-leg-bridge"});
+  CHECK(by_ladder["stationary-lunge"] == std::set<std::string>{"supported-split-squat"});
+  REQUIRE(plan["rungs"].size() == 3);
+  for (const auto& choice : plan["rungs"]) CHECK(choice["why"].get<std::string>().find("supported start") != std::string::npos);
+  // Its 30 minutes a day hold.
+  CHECK(plan["budget"]["minutes"] == 30);
+  CHECK(plan["budget"]["fits"] == true);
+  for (const auto& week : plan["weeks"]) {
+    for (const auto& day : week["days"]) CHECK(day["minutes"].get<int>() <= 30);
+  }
+}
+
+TEST_CASE("plan: the default 4-week text is under 200 lines of 80 columns, each cue once per exercise", "[cli][plan]") {
+  const auto result = run_kneeplan({"plan", "--profile", example_profile(), "--start", kStart});
+  REQUIRE(result.exit_code == 0);
+  const auto lines = lines_of(result.out);
+  CHECK(lines.size() < 200);
+  for (const auto& line : lines) {
+    INFO(line);
+    CHECK(std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; }) <= 80);
+  }
+  const auto plan = export_plan({"--profile", example_profile()});
+  std::map<std::string, std::size_t> cues;  // cue -> planned exercises that have it
+  for (const auto& [id, entry] : plan["exercises"].items()) {
+    if (!entry["planned"]) continue;
+    for (const auto& cue : entry["cues"]) ++cues[cue.get<std::string>()];
+  }
+  REQUIRE(cues.size() > 5);
+  const std::string flat = squeezed(result.out);
+  for (const auto& [cue, exercises] : cues) {
+    INFO(cue);
+    std::size_t seen = 0;
+    for (auto at = flat.find(cue); at != std::string::npos; at = flat.find(cue, at + 1)) ++seen;
+    CHECK(seen == exercises);
+  }
+}
+
+TEST_CASE("plan --minutes fits every training day, and too few minutes is a usage error naming the smallest",
+          "[cli][plan][budget]") {
+  const auto plan = export_plan({"--minutes", "25"});
+  for (const auto& week : plan["weeks"]) {
+    for (const auto& day : week["days"]) CHECK(day["minutes"].get<int>() <= 25);
+  }
+  CHECK(plan["profile"]["minutes_per_day"] == 25);
+  const int smallest = plan["budget"]["smallest"].get<int>();
+  REQUIRE(smallest > 1);
+  CHECK(export_plan({"--minutes", std::to_string(smallest)})["budget"]["fits"] == true);
+
+  const auto dir = scratch_dir();
+  const auto file = (dir / "plan.txt").string();
+  const auto small = run_kneeplan({"plan", "--start", kStart, "--minutes", std::to_string(smallest - 1), "-o", file});
+  CHECK(small.exit_code == 2);
+  CHECK(small.out.empty());
+  CHECK(small.err.find("--minutes " + std::to_string(smallest - 1)) != std::string::npos);
+  CHECK(small.err.find("Give " + std::to_string(smallest) + " or more minutes") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(file));
+
+  // From a profile file, the message names the field and the file.
+  const auto profile = dir / "short.json";
+  write_file(profile, R"({"format": "kneeplan.profile/1", "minutes_per_day": 3})");
+  const auto from_file = run_kneeplan({"export", "--start", kStart, "--profile", profile.string()});
+  CHECK(from_file.exit_code == 2);
+  CHECK(from_file.err.find("minutes_per_day 3 in " + profile.string()) != std::string::npos);
+  // Out of range is refused by the flag itself.
+  CHECK(run_kneeplan({"plan", "--minutes", "0"}).exit_code == 2);
+  CHECK(run_kneeplan({"plan", "--minutes", "601"}).exit_code == 2);
+}
+
+TEST_CASE("plan --detail full prints every day, and an unknown detail is a usage error", "[cli][plan]") {
+  const auto summary = run_kneeplan({"plan", "--start", kStart, "--weeks", "2"});
+  const auto full = run_kneeplan({"plan", "--start", kStart, "--weeks", "2", "--detail", "full"});
+  REQUIRE(summary.exit_code == 0);
+  REQUIRE(full.exit_code == 0);
+  CHECK(full.out.find("Tue 2026-12-01  (") != std::string::npos);
+  CHECK(summary.out.find("Tue 2026-12-01  (") == std::string::npos);
+  CHECK(full.out.size() > summary.out.size());
+  const auto markdown = run_kneeplan({"plan", "--start", kStart, "--weeks", "2", "--format", "markdown", "--detail", "full"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(markdown.out.find("### Tue 2026-12-01 (") != std::string::npos);
+  const auto bad = run_kneeplan({"plan", "--detail", "everything"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--detail") != std::string::npos);
 }

@@ -111,7 +111,7 @@ TEST_CASE("progress --format svg -o writes the chart", "[progress][cli]") {
   CHECK(svg.find("Week of 2026-11-02: 5 of 6 planned sessions done") != std::string::npos);
 }
 
-TEST_CASE("progress without a journal says to log first; --json with --format svg is a usage error",
+TEST_CASE("progress without a journal says to log first, and --json with --format svg is a usage error",
           "[progress][cli]") {
   const Journal none;
   const auto missing = none.progress({});

@@ -264,7 +264,7 @@ TEST_CASE("person: age 12, cleared, gets a supervised youth plan", "[cli][person
   CHECK(sets == std::set<int>{1, 2});  // 1-3 sets: one more after 2 weeks
   for (const auto* category : {"stretch", "foam_roll"}) {
     for (const auto& item : items(plan, category)) {
-      const std::string cue = item["cue"];
+      const std::string cue = plan["exercises"][item["exercise"].get<std::string>()]["cues"][0];
       CHECK(has(cue, "comfortable"));
       CHECK_FALSE(has(cue, "Work into"));
     }

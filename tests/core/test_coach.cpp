@@ -191,7 +191,7 @@ TEST_CASE("Two unacceptable sessions in a row step an exercise down a set", "[co
   }
 }
 
-TEST_CASE("Worst weekly pain: a rise holds everything; rising twice adds a caution", "[coach]") {
+TEST_CASE("Worst weekly pain: a rise holds everything, and rising twice adds a caution", "[coach]") {
   const sys_days today = day("2026-11-30");
   // Weeks from 11-09, 11-16 and 11-23; the last week also meets 2-for-2.
   auto weeks = [&](int first, int second, int third) {
@@ -216,7 +216,7 @@ TEST_CASE("Worst weekly pain: a rise holds everything; rising twice adds a cauti
   CHECK_FALSE(has_finding(fell.plan.warnings, "pain-rising"));
 }
 
-TEST_CASE("Weeks done count from the first session; a 2-week gap starts again", "[coach]") {
+TEST_CASE("Weeks done count from the first session, and a 2-week gap starts again", "[coach]") {
   const sys_days first = day("2026-11-02");
   const auto session = [](sys_days d) { return plank(d, 1, 10, 10); };
   SECTION("no gap: whole weeks since the first session") {
@@ -281,7 +281,7 @@ TEST_CASE("A logged red-flag symptom counts until an entry records it gone", "[c
   CHECK(journal_facts({entry}, day("2026-11-23"), gl()).symptoms == std::vector<std::string>{"buckling"});
 }
 
-TEST_CASE("Maintenance: offered after pain-free, well-kept weeks; applied when asked", "[coach]") {
+TEST_CASE("Maintenance: offered after pain-free, well-kept weeks, and applied when asked", "[coach]") {
   const sys_days today = day("2026-11-30");  // a Monday
   auto weeks_of = [&](int sessions_second_week, int pain) {
     std::vector<JournalEntry> entries;

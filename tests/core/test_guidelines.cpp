@@ -243,6 +243,55 @@ TEST_CASE("guidelines: a zero is refused where the minimum is 1", "[guidelines][
         std::vector<std::string>{"/tempo/up_seconds/min"});
 }
 
+TEST_CASE("guidelines: the rung rules, the 2-for-2 numbers and the shortest hold match the clinical rules",
+          "[guidelines]") {
+  const Guidelines& g = shipped();
+  // NSCA 2-for-2: two reps over, two sessions in a row.
+  CHECK(g.reps_over == 2);
+  CHECK(g.sessions_in_a_row == 2);
+  // Supported start: 65 and over, youth, arthritis, pain of 4 or more.
+  CHECK(g.supported_start.age_at_least == 65);
+  CHECK(g.supported_start.age_below == 18);
+  CHECK(g.supported_start.pain_at_least == 4);
+  CHECK(g.supported_start.causes == std::vector<Cause>{Cause::arthritis});
+  // No impact: 65 and over, children, any pain (above 0), and conservatively arthritis and obesity.
+  CHECK(g.no_impact.age_at_least == 65);
+  CHECK(g.no_impact.age_below == 18);
+  CHECK(g.no_impact.pain_at_least == 1);
+  CHECK(g.no_impact.bmi_at_least == 30.0);
+  CHECK(g.no_impact.causes == std::vector<Cause>{Cause::arthritis});
+  CHECK_FALSE(g.supported_start.source.empty());
+  CHECK_FALSE(g.no_impact.source.empty());
+  // [001]: hold each stretch at least 2 minutes, whatever the time budget.
+  CHECK(g.shortest_hold_seconds == 120);
+  CHECK_FALSE(g.shortest_hold_source.empty());
+  // The progression is bodyweight: harder versions, not percentage loads.
+  CHECK(g.progression.find('%') == std::string::npos);
+  CHECK(g.progression.find("weight") != std::string::npos);  // "not extra weight"
+}
+
+TEST_CASE("guidelines: broken rung rules and time budget are refused at their pointer", "[guidelines][errors]") {
+  CHECK(places(broken([](nlohmann::json& doc) { doc.erase("rungs"); })) == std::vector<std::string>{"/rungs"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc.erase("time_budget"); })) == std::vector<std::string>{"/time_budget"});
+  CHECK(places(broken([](nlohmann::json& doc) {
+          doc["rungs"]["no_impact"] = {{"source", "s"}};
+        })) == std::vector<std::string>{"/rungs/no_impact"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["rungs"]["supported_start"]["causes"] = {"arthritis", "gout"}; })) ==
+        std::vector<std::string>{"/rungs/supported_start/causes/1"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["rungs"]["no_impact"]["pain_at_least"] = 11; })) ==
+        std::vector<std::string>{"/rungs/no_impact/pain_at_least"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["rungs"]["no_impact"]["weight"] = 1; })) ==
+        std::vector<std::string>{"/rungs/no_impact/weight"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["time_budget"]["shortest_hold_seconds"] = 0; })) ==
+        std::vector<std::string>{"/time_budget/shortest_hold_seconds"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["progression"]["reps_over"] = 0; })) ==
+        std::vector<std::string>{"/progression/reps_over"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["progression"].erase("sessions_in_a_row"); })) ==
+        std::vector<std::string>{"/progression/sessions_in_a_row"});
+  CHECK(places(broken([](nlohmann::json& doc) { doc["format"] = "kneeplan.guidelines/1"; })) ==
+        std::vector<std::string>{"/format"});
+}
+
 TEST_CASE("guidelines: the youth table is NSCA 2009 youth dosing, with its source", "[guidelines]") {
   const Guidelines& g = shipped();
   const LevelRules& youth = g.youth;

@@ -78,6 +78,8 @@ TEST_CASE("profile: every shipped example profile parses to what its file says",
     if (p.weight_kg) CHECK(*p.weight_kg == Approx(doc["weight_kg"].get<double>()));
     if (p.ankle_gap_cm) CHECK(*p.ankle_gap_cm == Approx(doc["ankle_gap_cm"].get<double>()));
     CHECK(p.cleared_by_clinician == doc.value("cleared_by_clinician", false));
+    CHECK(p.minutes_per_day.has_value() == doc.contains("minutes_per_day"));
+    if (p.minutes_per_day) CHECK(*p.minutes_per_day == doc["minutes_per_day"].get<int>());
   }
 }
 
@@ -124,6 +126,7 @@ TEST_CASE("profile: the three example profiles", "[profile]") {
     CHECK_FALSE(p.has_equipment("step"));
     CHECK(p.has_equipment("wall"));
     CHECK_FALSE(p.cleared_by_clinician);
+    CHECK(p.minutes_per_day == 30);
   }
 }
 
@@ -141,6 +144,7 @@ TEST_CASE("profile: an empty profile takes the defaults", "[profile]") {
   CHECK_FALSE(p.weight_kg.has_value());
   CHECK_FALSE(p.ankle_gap_cm.has_value());
   CHECK_FALSE(p.cleared_by_clinician);
+  CHECK_FALSE(p.minutes_per_day.has_value());
   CHECK_FALSE(p.bmi().has_value());
   // A default-constructed Profile agrees.
   const Profile d;
@@ -174,6 +178,7 @@ TEST_CASE("profile: apply_overrides replaces only the given fields", "[profile]"
     CHECK(p.weight_kg == original.weight_kg);
     CHECK(p.ankle_gap_cm == original.ankle_gap_cm);
     CHECK(p.cleared_by_clinician == original.cleared_by_clinician);
+    CHECK(p.minutes_per_day == original.minutes_per_day);
   }
   SECTION("some overrides: those change, the rest stay") {
     Profile p = original;
@@ -210,6 +215,7 @@ TEST_CASE("profile: apply_overrides replaces only the given fields", "[profile]"
     o.weight_kg = 90.0;
     o.ankle_gap_cm = 3.5;
     o.cleared_by_clinician = true;
+    o.minutes_per_day = 25;
     apply_overrides(p, o);
     CHECK(p.age == 70);
     CHECK(p.level == Level::advanced);
@@ -224,6 +230,7 @@ TEST_CASE("profile: apply_overrides replaces only the given fields", "[profile]"
     CHECK(p.weight_kg == 90.0);
     CHECK(p.ankle_gap_cm == 3.5);
     CHECK(p.cleared_by_clinician);
+    CHECK(p.minutes_per_day == 25);
   }
   SECTION("--cleared can only grant clearance") {
     Profile cleared = original;
@@ -304,6 +311,9 @@ TEST_CASE("profile: bad values are refused at their JSON pointer", "[profile][er
       {R"({"format":"kneeplan.profile/1","cleared_by_clinician":"yes"})", "/cleared_by_clinician"},
       {R"({"format":"kneeplan.profile/1","colour":"red"})", "/colour"},
       {R"({"format":"kneeplan.profile/2"})", "/format"},
+      {R"({"format":"kneeplan.profile/1","minutes_per_day":0})", "/minutes_per_day"},
+      {R"({"format":"kneeplan.profile/1","minutes_per_day":601})", "/minutes_per_day"},
+      {R"({"format":"kneeplan.profile/1","minutes_per_day":20.5})", "/minutes_per_day"},
   };
   for (const Case& c : cases) {
     INFO(c.text);

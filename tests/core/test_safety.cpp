@@ -656,7 +656,7 @@ TEST_CASE("safety: holds() for the conditions on what a profile leaves out, BMI 
   }
 }
 
-TEST_CASE("safety: verdict, most serious first; plan_allowed follows it", "[safety]") {
+TEST_CASE("safety: verdict, most serious first, and plan_allowed follows it", "[safety]") {
   Finding urgent{"u", Severity::urgent, "m", "s"};
   Finding refer{"r", Severity::refer, "m", "s"};
   Finding caution{"c", Severity::caution, "m", "s"};

@@ -110,7 +110,7 @@ TEST_CASE("journal store: an entry comes back as it was stored", "[journal][stor
   CHECK(store.schema_version() == static_cast<int>(journal_migrations().size()));
 }
 
-TEST_CASE("journal store: a second log of a day merges; symptoms are marked gone later", "[journal][store]") {
+TEST_CASE("journal store: a second log of a day merges, and symptoms are marked gone later", "[journal][store]") {
   JournalStore store = JournalStore::in_memory();
   store.record(update_of(sample("2026-11-18")));
   JournalEntry next_day;
@@ -165,7 +165,7 @@ TEST_CASE("journal store: import adds new entries once, and nothing when one dif
   CHECK(store.entries().size() == 2);  // 2026-11-22 was rolled back too
 }
 
-TEST_CASE("journal store: a new journal is 0600 in a 0700 directory; reading never creates one", "[journal][store]") {
+TEST_CASE("journal store: a new journal is 0600 in a 0700 directory, and reading never creates one", "[journal][store]") {
   const fs::path dir = scratch_dir();
   const fs::path path = dir / "data" / "kneeplan" / "journal.db";
   CHECK_FALSE(JournalStore::open_existing(path));

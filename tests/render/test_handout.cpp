@@ -9,6 +9,7 @@
 #include <string>
 
 #include "data.hpp"
+#include "kneeplan/core/ladders.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/render/render.hpp"
 #include "render/cards.hpp"
@@ -94,32 +95,63 @@ TEST_CASE("cards: the dose, phase by phase, is the plan's own, week by week", "[
   }
 }
 
-TEST_CASE("cards: rungs point across to the catalogue's alternatives until ladders fill easier and harder",
-          "[render][cards]") {
+TEST_CASE("cards: rungs are the ladder's, nearest first, and the alternatives say what they need", "[render][cards]") {
   const Catalogue& catalogue = test::builtin_catalogue();
+  const Ladders ladders(catalogue);
   for (const auto& exercise : catalogue.exercises) {
     INFO(exercise.id);
     const CardRungs rungs = card_rungs(exercise, catalogue);
-    CHECK(rungs.easier.empty());
-    CHECK(rungs.harder.empty());
+    const Ladder ladder = ladders.ladder_of(exercise);
+    const auto position = static_cast<std::size_t>(ladder.position(exercise.id));
+    REQUIRE(rungs.easier.size() == position - 1);
+    REQUIRE(rungs.harder.size() == ladder.rungs.size() - position);
+    for (std::size_t i = 0; i < rungs.easier.size(); ++i) {
+      CHECK(rungs.easier[i].name == ladder.rungs[position - 2 - i]->name);
+    }
+    for (std::size_t i = 0; i < rungs.harder.size(); ++i) {
+      const Exercise& rung = *ladder.rungs[position + i];
+      CHECK(rungs.harder[i].name == rung.name);
+      CHECK(rungs.harder[i].note.starts_with(fmt::format("rung {} of {}", position + i + 1, ladder.rungs.size())));
+      CHECK((rungs.harder[i].note.find("impact") != std::string::npos) == rung.impact);
+    }
     REQUIRE(rungs.instead.size() == exercise.alternatives.size());
     for (std::size_t i = 0; i < rungs.instead.size(); ++i) {
       const Exercise& alternative = *catalogue.find(exercise.alternatives[i]);
       CHECK(rungs.instead[i].name == alternative.name);
-      CHECK(rungs.instead[i].note == alternative.cues.front());
+      CHECK(rungs.instead[i].note.starts_with("Needs "));
     }
   }
 }
 
-TEST_CASE("cards: an exercise the catalogue does not hold still gets a card from the plan", "[render][cards]") {
+TEST_CASE("cards: a plan's card offers only the rungs open to the person", "[render][cards]") {
+  const Catalogue& catalogue = test::builtin_catalogue();
+  Profile older;
+  older.age = 70;
+  older.weeks_done = 10;
+  const Plan plan = make_plan(catalogue, 1, older);
+  bool checked = false;
+  for (const auto& card : exercise_cards(plan, catalogue)) {
+    if (card.id != "supported-split-squat") continue;
+    checked = true;
+    CHECK(card.rungs.easier.empty());
+    REQUIRE(card.rungs.harder.size() == 1);
+    CHECK(card.rungs.harder[0].name == "Stationary lunge");
+    CHECK(card.rungs.harder[0].note.find("move to it when you can do 2 reps") != std::string::npos);
+    CHECK(card.sides == "each leg in front");
+  }
+  CHECK(checked);
+}
+
+TEST_CASE("cards: the plan carries the steps and cues, so a card needs no catalogue", "[render][cards]") {
   const Plan plan = make_plan(test::builtin_catalogue(), 1);
   const Catalogue empty;
   const auto cards = exercise_cards(plan, empty);
   REQUIRE_FALSE(cards.empty());
   const Item& first = plan.weeks[0].days[0].items[0];
   CHECK(cards[0].name == first.name);
-  CHECK(cards[0].steps.empty());
-  CHECK(cards[0].cues == std::vector<std::string>{first.cue});
+  REQUIRE(plan.exercise(first.exercise) != nullptr);
+  CHECK(cards[0].steps == plan.exercise(first.exercise)->exercise.steps);
+  CHECK(cards[0].cues == plan.exercise(first.exercise)->exercise.cues);
   CHECK_FALSE(cards[0].dose.empty());
   CHECK_FALSE(render_html(plan, empty, "kneeplan test").empty());
 }
@@ -145,13 +177,13 @@ TEST_CASE("html_escape: markup characters become references", "[render][escape]"
 
 TEST_CASE("markdown_escape: nothing can start markup, on one line", "[render][escape]") {
   CHECK(markdown_escape("*a* _b_ `c` [d](e) <f> | g ~h~ !i & \\") ==
-        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\| g \\~h\\~ \\!i \\& \\\\");
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;f&gt; \\| g \\~h\\~ \\!i &amp; \\\\");
   CHECK(markdown_escape("# heading") == "\\# heading");
   CHECK(markdown_escape("- item") == "\\- item");
   CHECK(markdown_escape("+ item") == "\\+ item");
   CHECK(markdown_escape("12. item") == "12\\. item");
   CHECK(markdown_escape("3) item") == "3\\) item");
-  CHECK(markdown_escape("> quote") == "\\> quote");
+  CHECK(markdown_escape("> quote") == "&gt; quote");
   CHECK(markdown_escape("    code") == "code");
   CHECK(markdown_escape("line one\nline two\r\n# three") == "line one line two # three");
   CHECK(markdown_escape("side-on, 2-10% (a note). 1.5 kg") == "side-on, 2-10% (a note). 1.5 kg");

@@ -153,10 +153,14 @@ TEST_CASE("ics: one all-day event per training day, with what the day holds", "[
         CHECK(line.find(fmt::format("{} x {}-{} reps", item.sets, item.reps.min, item.reps.max)) != std::string::npos);
       } else if (item.category == Category::stretch) {
         CHECK(line.find(fmt::format("hold {}-{} s", item.hold_seconds.min, item.hold_seconds.max)) != std::string::npos);
+      } else if (item.category == Category::warm_up) {
+        CHECK(line.find(fmt::format("{}-{} min", item.minutes.min, item.minutes.max)) != std::string::npos);
       } else {
         CHECK(line.find(fmt::format("{} lines", item.passes.size())) != std::string::npos);
       }
-      CHECK(line.find(item.sides.size() == 2 ? "each leg" : "leg") != std::string::npos);
+      // The sides in the exercise's own words.
+      REQUIRE_FALSE(item.sides_text.empty());
+      CHECK(line.find(", " + item.sides_text) != std::string::npos);
     }
   }
 }
@@ -196,7 +200,7 @@ TEST_CASE("ics: --at gives floating timed events lasting the day's minutes, with
   CHECK(icalcomponent_get_first_component(checkpoint, ICAL_VALARM_COMPONENT) == nullptr);
 }
 
-TEST_CASE("ics: a reminder asked for reaches all-day events; none at all when off", "[render][ics]") {
+TEST_CASE("ics: a reminder asked for reaches all-day events, and none at all when off", "[render][ics]") {
   const Plan plan = make_plan(test::builtin_catalogue(), 4);
   CalendarOptions asked;
   asked.remind_minutes = 60;
@@ -264,7 +268,7 @@ TEST_CASE("ics: UIDs are unique, and the same plan day keeps its UID whatever el
   CHECK(uids_by_date(advanced) == first);
 }
 
-TEST_CASE("ics: the same plan and stamp give the same bytes; DTSTAMP is the given stamp", "[render][ics]") {
+TEST_CASE("ics: the same plan and stamp give the same bytes, and DTSTAMP is the given stamp", "[render][ics]") {
   const Plan plan = make_plan(test::builtin_catalogue(), 2);
   CalendarOptions options;
   options.stamp = 1'700'000'000;  // 2023-11-14T22:13:20Z

@@ -51,7 +51,15 @@ RunResult run_kneeplan(const std::vector<std::string>& args, const RunOptions& o
     } else {
       ::dup2(out_pipe[1], STDOUT_FILENO);
     }
-    ::dup2(err_pipe[1], STDERR_FILENO);
+    if (!options.stderr_path) {
+      ::dup2(err_pipe[1], STDERR_FILENO);
+    } else if (options.stderr_path->empty()) {
+      ::close(STDERR_FILENO);
+    } else {
+      const int fd = ::open(options.stderr_path->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd < 0) ::_exit(127);
+      ::dup2(fd, STDERR_FILENO);
+    }
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
     if (options.as_nobody && ::geteuid() == 0) {

@@ -17,6 +17,7 @@ struct RunResult {
 struct RunOptions {
   std::map<std::string, std::string> env;  // added to a minimal environment
   std::optional<std::string> stdout_path;  // redirect stdout to this file instead of capturing it
+  std::optional<std::string> stderr_path;  // redirect stderr to this file (or "" to close it) instead of capturing it
   std::string cwd;
   // When the tests run as root (who reads any file), run the child as
   // nobody (uid/gid 65534) so that file permissions apply to it.

@@ -1,16 +1,18 @@
 #pragma once
 // Set, rep and schedule rules (ACSM and the source routine), as loaded from
-// a kneeplan.guidelines/1 file. Every number carries its source.
+// a kneeplan.guidelines/2 file. Every number carries its source.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kneeplan/core/catalogue.hpp"
 #include "kneeplan/core/profile.hpp"
 
 namespace kneeplan {
 
-inline constexpr std::string_view kGuidelinesFormat = "kneeplan.guidelines/1";
+inline constexpr std::string_view kGuidelinesFormat = "kneeplan.guidelines/2";
 
 struct LevelRules {
   Range sets;
@@ -44,6 +46,16 @@ struct CoachRules {
   std::string maintenance_source;
 };
 
+// Who a rung rule applies to: anyone matching any one of its conditions.
+struct RungRule {
+  std::optional<int> age_at_least;
+  std::optional<int> age_below;
+  std::optional<int> pain_at_least;
+  std::optional<double> bmi_at_least;
+  std::vector<Cause> causes;
+  std::string source;
+};
+
 struct Guidelines {
   std::array<LevelRules, 3> levels;  // indexed by Level
   // Children and teenagers a clinician has cleared get this table whatever
@@ -58,8 +70,16 @@ struct Guidelines {
   Range tempo_down_seconds;
   std::string tempo_source;
   int weeks_per_added_set = 2;
+  // Move up a rung once this many reps over the range are done in the last
+  // set, this many sessions in a row (NSCA 2-for-2).
+  int reps_over = 2;
+  int sessions_in_a_row = 2;
   std::string progression;  // how a person moves on, in words
   std::string progression_source;
+  RungRule supported_start;  // start one rung below the source exercise
+  RungRule no_impact;        // never an impact rung
+  int shortest_hold_seconds = 120;  // a time budget never shortens a stretch below this
+  std::string shortest_hold_source;
   int training_days = 6;
   int rest_days = 1;
   std::string schedule_source;

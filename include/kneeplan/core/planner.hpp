@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "kneeplan/core/catalogue.hpp"
@@ -10,13 +11,15 @@
 namespace kneeplan {
 
 // Builds the weekly plan. Pure: the same arguments give the same plan.
-// `warnings` are the screening findings to carry with the plan.
+// `warnings` are the screening findings to carry with the plan. Throws
+// PlanTooLarge (plan_limits.hpp), before building the days, for a plan past
+// the limits.
 Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const Profile& profile,
                 const PlanOptions& options, std::vector<Finding> warnings = {});
 
 // Estimated seconds for one item, per the README formula.
-int item_seconds(const Item& item, const Guidelines& guidelines);
+std::int64_t item_seconds(const Item& item, const Guidelines& guidelines);
 // Estimated minutes for a day's items, transitions included, rounded up.
-int day_minutes(const std::vector<Item>& items, const Guidelines& guidelines);
+std::int64_t day_minutes(const std::vector<Item>& items, const Guidelines& guidelines);
 
 }  // namespace kneeplan

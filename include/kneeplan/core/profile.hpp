@@ -54,6 +54,7 @@ inline constexpr Bounds kWeeksDoneBounds{0, 520};
 inline constexpr Bounds kHeightBounds{40, 250};
 inline constexpr Bounds kWeightBounds{2, 400};
 inline constexpr Bounds kAnkleGapBounds{0, 50};
+inline constexpr Bounds kMinutesPerDayBounds{1, 600};
 
 struct Profile {
   std::optional<int> age;  // unknown: treated as an adult
@@ -69,6 +70,7 @@ struct Profile {
   std::optional<double> weight_kg;
   std::optional<double> ankle_gap_cm;
   bool cleared_by_clinician = false;
+  std::optional<int> minutes_per_day;  // unset: no time limit
 
   std::optional<double> bmi() const;  // when height and weight are both known
   bool has_equipment(std::string_view item) const;
@@ -93,6 +95,7 @@ struct ProfileOverrides {
   std::optional<double> weight_kg;
   std::optional<double> ankle_gap_cm;
   bool cleared_by_clinician = false;  // the flag can only grant clearance
+  std::optional<int> minutes_per_day;
 };
 
 void apply_overrides(Profile& profile, const ProfileOverrides& overrides);

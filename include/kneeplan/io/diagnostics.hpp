@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "kneeplan/core/text.hpp"  // printable()
+
 namespace kneeplan {
 
 struct Diagnostic {
@@ -15,10 +17,6 @@ struct Diagnostic {
 // "FILE:LINE:COL: message", "FILE: /json/pointer: message" or "FILE: message",
 // always one printable line (see printable()).
 std::string format_diagnostic(const Diagnostic& diagnostic);
-
-// `text` with control characters escaped (\n, \t, \u001b …), so text taken from
-// input can neither break a one-line message nor reach the terminal raw.
-std::string printable(std::string_view text);
 
 // Bad data or I/O: carries every diagnostic a loader found (exit code 1).
 class DataError : public std::runtime_error {

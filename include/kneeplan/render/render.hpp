@@ -7,22 +7,37 @@
 #include <vector>
 
 #include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/ladders.hpp"
+#include "kneeplan/core/names.hpp"
 #include "kneeplan/core/plan.hpp"
 #include "kneeplan/core/safety.hpp"
 
 namespace kneeplan {
 
-struct Style {
-  bool colour = false;
+// How much of a plan the text and Markdown views print.
+enum class Detail { summary, full };
+template <>
+struct EnumNames<Detail> {
+  static constexpr std::array<std::string_view, 2> names{"summary", "full"};
 };
 
-inline constexpr std::string_view kPlanFormat = "kneeplan.plan/1";
+struct Style {
+  bool colour = false;
+  // summary: every week's grid, week 1's sessions, then only what changes;
+  // full: every day.
+  Detail detail = Detail::summary;
+};
+
+inline constexpr std::string_view kPlanFormat = "kneeplan.plan/2";
 inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
 
 // The plan.
 std::string render_text(const Plan& plan, const Style& style);
-// Markdown with a card per exercise; the handout is the same content as HTML.
-std::string render_markdown(const Plan& plan, const Catalogue& catalogue);
+// The page a person reads, in Markdown: the same structure as the text view,
+// with a card per exercise (the handout's content) under "How to do each
+// exercise". The catalogue supplies what the plan does not carry (an
+// alternative's name).
+std::string render_markdown(const Plan& plan, const Catalogue& catalogue, Detail detail = Detail::summary);
 std::string render_json(const Plan& plan, std::string_view generator);
 // A printable handout: one self-contained HTML file (overview, exercise cards, a log sheet per week).
 std::string render_html(const Plan& plan, const Catalogue& catalogue, std::string_view generator);
@@ -44,9 +59,12 @@ std::string render_profile_json(const Profile& profile);
 
 // The catalogue.
 std::string render_exercise_list(const std::vector<const Exercise*>& exercises, const Style& style);
-std::string render_exercise(const Exercise& exercise, const Style& style);
+// With the exercise's ladder, when it has more than one rung.
+std::string render_exercise(const Exercise& exercise, const Style& style, const Ladder* ladder = nullptr);
 std::string render_exercises_json(const std::vector<const Exercise*>& exercises);
 std::string render_exercise_json(const Exercise& exercise);
+// Every ladder of more than one rung, as a Markdown table (the README's copy is checked against it).
+std::string render_ladders_markdown(const Catalogue& catalogue);
 
 // Safety findings.
 std::string render_findings_text(const std::vector<Finding>& findings, const SafetyRules& rules, const Style& style);
