@@ -1,13 +1,22 @@
-// Micro-benchmarks of the core: loading data, building plans and rendering them.
-// The Arg of each family is its size (exercises or weeks), so the reported
-// complexity fit shows whether the time grows linearly with it.
+// Micro-benchmarks of the core: loading data, building plans and rendering
+// them, and reading and coaching a journal. The Arg of each family is its
+// size (exercises, weeks or days of journal), so the reported complexity fit
+// shows whether the time grows linearly with it.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/coach.hpp"
+#include "kneeplan/core/journal.hpp"
+#include "kneeplan/core/progress.hpp"
+#include "kneeplan/io/journal_store.hpp"
+#include "kneeplan/render/progress.hpp"
 #include "kneeplan/core/dates.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/embedded.hpp"
@@ -120,6 +129,71 @@ void BM_RenderText(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_RenderText)->Arg(4)->Arg(12)->Arg(52)->Complexity(benchmark::oN);
+
+// A journal of `days` daily sessions up to the day before the plan starts:
+// each day the default plan's session for its weekday at the planned dose,
+// no pain (so the coach's whole path runs), as scripts/make-big-journal.py
+// writes it for the whole-process timings.
+std::vector<JournalEntry> daily_journal(const Plan& week, int days) {
+  const Catalogue catalogue = parse_catalogue(builtin_text("catalogue.json"), "catalogue.json");
+  std::vector<JournalEntry> entries;
+  const auto start = week.weeks.front().days.front().date;
+  for (int number = days; number >= 1; --number) {
+    JournalEntry entry;
+    entry.date = start - std::chrono::days{number};
+    const auto& days_of_week = week.weeks.front().days;
+    const Day* day = &days_of_week[static_cast<std::size_t>((entry.date - start).count() % 7 + 7) % 7];
+    if (day->rest) day = first_session(week);
+    for (const auto& item : day->items) {
+      for (auto& record : planned_records(*catalogue.find(item.exercise), item)) entry.done.push_back(record);
+    }
+    for (const Moment moment : {Moment::before, Moment::during, Moment::after, Moment::next_day}) {
+      entry.pain_at(moment) = {0, 0};
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+// Reading every entry of a journal of `days` days from SQLite (in memory:
+// the file's page reads are in the whole-process timings).
+void BM_ReadJournal(benchmark::State& state) {
+  JournalStore store = JournalStore::in_memory();
+  store.import(daily_journal(default_plan(1), static_cast<int>(state.range(0))));
+  for (auto _ : state) benchmark::DoNotOptimize(store.entries());
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ReadJournal)->Arg(365)->Arg(730)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+// The journal's facts and the coach's decisions for a week's plan.
+void BM_Coach(benchmark::State& state) {
+  const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  const Plan plan = default_plan(1);
+  const auto entries = daily_journal(plan, static_cast<int>(state.range(0)));
+  const auto today = plan.weeks.front().days.front().date;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(journal_facts(entries, today, guidelines));
+    benchmark::DoNotOptimize(coach(entries, today, plan, guidelines, false));
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_Coach)->Arg(365)->Arg(730)->Complexity(benchmark::oN);
+
+// progress's summary (8 weeks and the streak back to the first session) and its text.
+void BM_Progress(benchmark::State& state) {
+  const Plan plan = default_plan(1);
+  const auto entries = daily_journal(plan, static_cast<int>(state.range(0)));
+  const auto today = plan.weeks.front().days.front().date;
+  constexpr TrainingDays six_days{true, true, true, true, true, true, false};
+  for (auto _ : state) {
+    const Progress progress = summarise_progress(entries, today, 8, six_days);
+    ProgressView view;
+    view.progress = &progress;
+    benchmark::DoNotOptimize(render_progress_text(view, Style{}, true));
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_Progress)->Arg(365)->Arg(730)->Complexity(benchmark::oN);
 
 // Inputs that once took seconds to minutes (scripts/make-hostile-inputs.py).
 // scripts/perf holds each to a bound.

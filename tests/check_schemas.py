@@ -11,7 +11,10 @@ Usage: check_schemas.py KNEEPLAN_BINARY SOURCE_DIR
    `check --json` (clean and urgent) and `exercises --json`.
 4. Negative checks: broken copies of real output and shipped data must FAIL validation, so the
    schemas are known to bite.
-5. Every broken input in tests/data/bad/ that is still JSON must fail its
+5. `progress --json` over a journal built with `log` matches
+   progress.schema.json (broken copies do not), and `progress --format svg`
+   is well-formed XML.
+6. Every broken input in tests/data/bad/ that is still JSON must fail its
    schema too, except the few whose fault no JSON Schema can express
    (LOADER_ONLY), so the input schemas say no less than the loader.
 
@@ -26,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 try:
     import jsonschema
@@ -120,7 +124,7 @@ def load_schemas(schema_dir):
             problems.append("\"$schema\" is not draft 2020-12")
         if schema.get("$id") != f"https://kneeplan.example/schema/{path.name}":
             problems.append(f"\"$id\" is not https://kneeplan.example/schema/{path.name}")
-        if name in ("plan", "findings", "guidelines"):
+        if name in ("plan", "findings", "guidelines", "progress"):
             for key in ("title", "description"):
                 if not schema.get(key):
                     problems.append(f"no {key}")
@@ -357,6 +361,51 @@ def check_journal(kneeplan, schemas):
 
 # --- negative checks -------------------------------------------------------------
 
+def check_progress(kneeplan, schemas):
+    """progress --json matches progress.schema.json, broken copies do not; the SVG is XML."""
+    schema = schemas["progress"]
+    with tempfile.TemporaryDirectory() as scratch:
+        journal = os.path.join(scratch, "journal.db")
+        for date, done in [("2026-11-02", "side-plank=left:1x8,right:1x7"), ("2026-11-03", "side-plank=2x9"),
+                           ("2026-11-10", "leg-muscles-stretch=150")]:
+            kneeplan.json_output(f"log {date}", ["--journal", journal, "log", "--no-saved-profile", "--date", date,
+                                                 "--done", done, "--pain-during", "2", "--knee", "left", "--json"], 0)
+        args = ["--journal", journal, "progress", "--no-saved-profile", "--date", "2026-11-12"]
+        document = kneeplan.json_output("progress --json", [*args, "--json"], 0)
+        svg = os.path.join(scratch, "progress.svg")
+        code, _, err = kneeplan.run([*args, "--format", "svg", "-o", svg])
+        if code != 0:
+            fail("progress --format svg", f"exited {code}: {err.strip()}")
+        else:
+            try:
+                root = ElementTree.parse(svg).getroot()
+                if root.tag != "{http://www.w3.org/2000/svg}svg":
+                    fail("progress svg", f"the root element is {root.tag}, not svg")
+                else:
+                    ok("progress svg is well-formed XML with an svg root")
+            except ElementTree.ParseError as error:
+                fail("progress svg", f"not well-formed XML: {error}")
+    if document is None:
+        return
+    expect_valid("progress --json", schema, document)
+
+    def mutated(change):
+        broken = copy.deepcopy(document)
+        change(broken)
+        return broken
+
+    cases = [
+        ("wrong format", lambda d: d.update(format="kneeplan.progress/2")),
+        ("pain 11", lambda d: d["weeks"][0]["worst_pain"].update(left=11)),
+        ("negative streak", lambda d: d.update(streak=-1)),
+        ("unknown side", lambda d: d["exercises"][0].update(side="middle")),
+        ("unknown member", lambda d: d["weeks"][0].update(extra=1)),
+        ("decision without source", lambda d: d["next"][0].pop("source")),
+    ]
+    for name, change in cases:
+        expect_invalid(f"negative progress: {name}", schema, mutated(change))
+
+
 def find_item(plan, category):
     for week in plan["weeks"]:
         for day in week["days"]:
@@ -590,7 +639,7 @@ def main(argv):
     data = source_dir / "data"
 
     schemas = load_schemas(data / "schema")
-    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings", "journal"]
+    needed = ["catalogue", "profile", "safety", "guidelines", "plan", "findings", "journal", "progress"]
     missing = [name for name in needed if name not in schemas]
     if missing:
         fail("schemas present", "missing or broken: " + ", ".join(f"{m}.schema.json" for m in missing))
@@ -618,6 +667,7 @@ def main(argv):
     findings = check_findings(kneeplan, schemas)
     listing = check_exercises(kneeplan, schemas)
     check_journal(kneeplan, schemas)
+    check_progress(kneeplan, schemas)
     negative_checks(schemas, exports.get("export default"), findings.get("check --json urgent"), listing,
                     documents.get("guidelines"), documents.get("safety"))
     check_bad_inputs(schemas, source_dir / "tests" / "data" / "bad")

@@ -128,7 +128,8 @@ int run(int argc, const char* const* argv) {
         add_plan_command(app, global),      add_export_command(app, global),   add_check_command(app, global),
         add_exercises_command(app, global), add_validate_command(app, global), add_init_command(app, global),
         add_log_command(app, global),       add_history_command(app, global),  add_journal_command(app, global),
-        add_today_command(app, global),     add_session_command(app, global),    add_completion_command(app, global),
+        add_today_command(app, global),     add_session_command(app, global),    add_progress_command(app, global),
+        add_completion_command(app, global),
         add_manpage_command(app, global),
     };
     return run_parsed(app, commands, argc, argv);

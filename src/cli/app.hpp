@@ -47,6 +47,7 @@ Command add_journal_command(CLI::App& app, const GlobalOptions& global);
 Command add_init_command(CLI::App& app, const GlobalOptions& global);
 Command add_today_command(CLI::App& app, const GlobalOptions& global);
 Command add_session_command(CLI::App& app, const GlobalOptions& global);
+Command add_progress_command(CLI::App& app, const GlobalOptions& global);
 // These two read the whole of `app`, so they are added after every other command.
 Command add_completion_command(CLI::App& app, const GlobalOptions& global);
 Command add_manpage_command(CLI::App& app, const GlobalOptions& global);

@@ -26,6 +26,10 @@ void write_stderr(std::string_view text) noexcept;
 // Colour only for a terminal, never with NO_COLOR; CLICOLOR_FORCE forces it.
 bool colour_for(std::FILE* stream);
 
+// True when the locale's character set is UTF-8: the first of LC_ALL,
+// LC_CTYPE and LANG that is set decides, as setlocale(3) would.
+bool utf8_locale();
+
 // True when `path` means standard output.
 bool is_stdout(const std::string& path);
 

@@ -21,9 +21,6 @@ class RawTerminal {
 // Both standard input and standard output are terminals.
 bool on_terminal();
 
-// The locale's characters are UTF-8 (LC_ALL, else LC_CTYPE, else LANG).
-bool utf8_locale();
-
 // Columns of the terminal on standard output; 80 when it cannot be told.
 int terminal_columns();
 
