@@ -97,22 +97,17 @@ Command add_progress_command(CLI::App& app, const GlobalOptions& global) {
                   "exercise's dose, and what the coach decides next");
   request->profile.add_to(*command);
   command->add_option("--weeks", request->weeks, "How many weeks to show, ending with this week")
-      ->check(whole_number(kProgressWeeks))
+      ->transform(whole_number(kProgressWeeks))
       ->capture_default_str()
       ->type_name("N");
   command->add_option("--date", request->date, "The day to count up to (default: today)")
       ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
-  command->add_option("--rest-day", request->plan.rest_day, "Weekday to rest")
-      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
-                            CLI::ignore_case)
-                  .description(""))
-      ->capture_default_str()
-      ->type_name("monday..sunday");
+  request->plan.add_rest_day_to(*command);
   command->add_flag("--maintenance", request->maintenance,
                     "The lighter maintenance week, once the journal shows weeks without pain");
   command->add_option("--format", request->format, "text, json (format kneeplan.progress/1) or svg (a chart)")
-      ->check(CLI::IsMember({"text", "json", "svg"}).description(""))
+      ->check(one_of_words({"text", "json", "svg"}))
       ->capture_default_str()
       ->type_name("FORMAT");
   command->add_flag("--json", request->json, "Same as --format json");

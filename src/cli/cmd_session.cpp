@@ -246,12 +246,7 @@ Command add_session_command(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--date", request->date, "The day whose session to do (default: today)")
       ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
-  command->add_option("--rest-day", request->plan.rest_day, "Weekday to rest")
-      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
-                            CLI::ignore_case)
-                  .description(""))
-      ->capture_default_str()
-      ->type_name("monday..sunday");
+  request->plan.add_rest_day_to(*command);
   command->add_flag("--maintenance", request->maintenance,
                     "The lighter maintenance week, once the journal shows weeks without pain");
   command->add_flag("--quiet", request->quiet, "No bell at the end of a countdown");

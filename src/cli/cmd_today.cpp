@@ -59,12 +59,7 @@ Command add_today_command(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--date", request->date, "The day to show (default: today)")
       ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
-  command->add_option("--rest-day", request->plan.rest_day, "Weekday to rest")
-      ->check(CLI::IsMember(std::vector<std::string>(EnumNames<Weekday>::names.begin(), EnumNames<Weekday>::names.end()),
-                            CLI::ignore_case)
-                  .description(""))
-      ->capture_default_str()
-      ->type_name("monday..sunday");
+  request->plan.add_rest_day_to(*command);
   command->add_flag("--maintenance", request->maintenance,
                     "The lighter maintenance week, once the journal shows weeks without pain");
   command->add_flag("--json", request->json, "Print the day as JSON (format kneeplan.today/1)");

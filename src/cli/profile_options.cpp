@@ -187,6 +187,10 @@ void PlanFlags::add_to(CLI::App& command) {
   command.add_option("--start", start, "First day of the plan (default: today)")
       ->check(calendar_date())
       ->type_name("YYYY-MM-DD");
+  add_rest_day_to(command);
+}
+
+void PlanFlags::add_rest_day_to(CLI::App& command) {
   command.add_option("--rest-day", rest_day, "Weekday to rest")
       ->check(one_of(EnumNames<Weekday>::names, {}, Case::ignored))
       ->capture_default_str()

@@ -34,6 +34,8 @@ struct PlanFlags {
   std::string rest_day = "sunday";
 
   void add_to(CLI::App& command);
+  // --rest-day only, for the commands that show one day of the plan.
+  void add_rest_day_to(CLI::App& command);
   PlanOptions resolve() const;
 };
 

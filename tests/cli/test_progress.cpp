@@ -82,6 +82,11 @@ TEST_CASE("progress --json: adherence, streak, pain per knee and doses from the 
   const auto window = journal.progress({"--json", "--weeks", "1"});
   REQUIRE(window.exit_code == 0);
   CHECK(nlohmann::json::parse(window.out)["weeks"].size() == 1);
+  // Decimal, as every numeric flag: a leading zero is not octal ("08" would not parse as octal).
+  const auto zero_led = journal.progress({"--json", "--weeks", "08"});
+  INFO(zero_led.err);
+  REQUIRE(zero_led.exit_code == 0);
+  CHECK(nlohmann::json::parse(zero_led.out)["weeks"].size() == 3);
 }
 
 TEST_CASE("progress text: block sparklines in UTF-8, ASCII in the C locale", "[progress][cli]") {
