@@ -168,12 +168,13 @@ BENCHMARK(BM_ReadJournal)->Arg(365)->Arg(730)->Unit(benchmark::kMillisecond)->Co
 // The journal's facts and the coach's decisions for a week's plan.
 void BM_Coach(benchmark::State& state) {
   const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  const Catalogue catalogue = parse_catalogue(builtin_text("catalogue.json"), "catalogue.json");
   const Plan plan = default_plan(1);
   const auto entries = daily_journal(plan, static_cast<int>(state.range(0)));
   const auto today = plan.weeks.front().days.front().date;
   for (auto _ : state) {
     benchmark::DoNotOptimize(journal_facts(entries, today, guidelines));
-    benchmark::DoNotOptimize(coach(entries, today, plan, guidelines, false));
+    benchmark::DoNotOptimize(coach(entries, today, plan, catalogue, guidelines, false));
   }
   state.SetComplexityN(state.range(0));
 }

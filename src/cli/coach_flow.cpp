@@ -74,7 +74,8 @@ std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const Profi
   }
   if (coached.entries) {
     plan.decisions = coached.facts.decisions;
-    apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, maintenance), guidelines);
+    apply_coaching(plan, coach(*coached.entries, options.start, plan, catalogue, guidelines, maintenance), catalogue,
+                   guidelines);
   }
   return CoachedPlan{std::move(catalogue), std::move(plan), std::move(coached.entries)};
 }
@@ -84,7 +85,9 @@ Plan plan_without_gate(const GlobalOptions& global, const Catalogue& catalogue, 
   const Guidelines guidelines = load_guidelines(global);
   const CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, true);
   Plan plan = build_plan(catalogue, guidelines, coached.profile, options, screen(load_safety(global), coached.profile));
-  if (coached.entries) apply_coaching(plan, coach(*coached.entries, options.start, plan, guidelines, false), guidelines);
+  if (coached.entries) {
+    apply_coaching(plan, coach(*coached.entries, options.start, plan, catalogue, guidelines, false), catalogue, guidelines);
+  }
   return plan;
 }
 

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/ladders.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/core/text.hpp"
 
@@ -91,27 +93,53 @@ std::string unacceptable(const JournalEntry& entry, const CoachRules& rules) {
   return {};
 }
 
-// A strength exercise's logged sessions on one side, oldest first; a session
-// that skipped it has no record.
+// A ladder's logged sessions on one side, oldest first: a record of any of
+// its rungs, or none when the session skipped it.
 struct Logged {
   const JournalEntry* entry;
   const ExerciseDone* record;  // null: skipped that day
 };
 
-std::vector<Logged> logged(const Run& run, const std::string& exercise, Side side) {
+std::vector<Logged> logged(const Run& run, const Ladder& ladder, Side side) {
   std::vector<Logged> out;
   for (const JournalEntry* entry : run.entries) {
     const auto done = std::find_if(entry->done.begin(), entry->done.end(), [&](const ExerciseDone& d) {
-      return d.exercise == exercise && d.side == side && d.measure == Measure::reps;
+      return d.side == side && d.measure == Measure::reps && ladder.position(d.exercise) > 0;
     });
     if (done != entry->done.end()) {
       out.push_back({entry, &*done});
     } else if (std::any_of(entry->skipped.begin(), entry->skipped.end(),
-                           [&](const ExerciseSkipped& s) { return s.exercise == exercise; })) {
+                           [&](const ExerciseSkipped& s) { return ladder.position(s.exercise) > 0; })) {
       out.push_back({entry, nullptr});
     }
   }
   return out;
+}
+
+// The rung of `ladder` logged last (any side), with its date; none when the
+// ladder was never logged.
+std::pair<const Exercise*, sys_days> last_rung(const Run& run, const Ladder& ladder, const Ladders& ladders) {
+  for (auto entry = run.entries.rbegin(); entry != run.entries.rend(); ++entry) {
+    for (const ExerciseDone& d : (*entry)->done) {
+      if (d.measure == Measure::reps && ladder.position(d.exercise) > 0) return {ladders.find(d.exercise), (*entry)->date};
+    }
+  }
+  return {nullptr, {}};
+}
+
+// Why a rung the log reached is not for this person now; empty when it is.
+std::string rung_kept_out(const Exercise& rung, const Ladder& ladder, const Exercise& planned, const RungLimits& limits,
+                          const Profile& profile) {
+  if (!equipment_fits(rung, profile)) {
+    return fmt::format("it needs {}", join(missing_equipment(rung, profile), " and "));
+  }
+  if (rung.impact && !limits.impact_allowed()) {
+    return fmt::format("impact work is left out ({})", reasons_text(limits.no_impact));
+  }
+  if (!limits.harder_allowed() && ladder.position(rung.id) > ladder.position(planned.id)) {
+    return fmt::format("no harder rung is open ({})", reasons_text(limits.no_harder));
+  }
+  return {};
 }
 
 // The worst score of each Monday-to-Sunday week of the run that has one, oldest first.
@@ -152,6 +180,49 @@ std::string maintenance_miss(const std::vector<JournalEntry>& entries, sys_days 
   if (!worst) return week + " has no pain score";
   if (*worst > 0) return fmt::format("{} has pain {} on {}", week, *worst, month_day(worst_day));
   return {};
+}
+
+// The exercises the days now use, in the plan's order (a new rung where its
+// ladder's planned one was), then the rungs on either side of each.
+void relist_exercises(Plan& plan, const Ladders& ladders, const RungLimits& limits, const Guidelines& guidelines,
+                      bool youth) {
+  std::vector<std::string> in_days;
+  std::set<std::string, std::less<>> used;
+  for (const auto& week : plan.weeks) {
+    for (const auto& day : week.days) {
+      for (const auto& item : day.items) {
+        if (used.insert(item.exercise).second) in_days.push_back(item.exercise);
+      }
+    }
+  }
+  std::vector<const Exercise*> order;
+  std::set<std::string, std::less<>> listed;
+  const auto add = [&](const std::string& id) {
+    if (!used.contains(id) || listed.contains(id)) return;
+    if (const Exercise* exercise = ladders.find(id)) {
+      order.push_back(exercise);
+      listed.insert(id);
+    }
+  };
+  for (const auto& shown : plan.exercises) {
+    if (!shown.planned) continue;
+    add(shown.exercise.id);
+    if (const Exercise* exercise = ladders.find(shown.exercise.id)) {
+      for (const Exercise* rung : ladders.ladder_of(*exercise).rungs) add(rung->id);
+    }
+  }
+  for (const auto& id : in_days) add(id);
+  std::vector<PlanExercise> shown;
+  for (const Exercise* exercise : order) shown.push_back(plan_exercise(*exercise, ladders, limits, guidelines, youth, true));
+  for (const Exercise* exercise : order) {
+    if (exercise->category != Category::strength) continue;
+    for (const Exercise* neighbour : {ladders.easier(*exercise), next_rung(ladders, *exercise, limits)}) {
+      if (neighbour && listed.insert(neighbour->id).second) {
+        shown.push_back(plan_exercise(*neighbour, ladders, limits, guidelines, youth, false));
+      }
+    }
+  }
+  plan.exercises = std::move(shown);
 }
 
 }  // namespace
@@ -228,7 +299,7 @@ void apply_journal_facts(Profile& profile, const JournalFacts& facts) {
   }
 }
 
-Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const Plan& plan,
+Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const Plan& plan, const Catalogue& catalogue,
                const Guidelines& guidelines, bool maintenance_asked) {
   const CoachRules& rules = guidelines.coach;
   Coaching coaching;
@@ -281,76 +352,192 @@ Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const P
                                   held->source});
   }
 
-  // Set counts per strength exercise and side, from its last sessions.
+  // Per ladder, the rung the log has reached; then per side, the set count
+  // from the pain-monitoring model and the 2-for-2 rule. A rung changes for
+  // both legs together: up once each side has earned it at the top set count,
+  // down when either side needs a step below the fewest sets.
   if (!limits.hold_progression && !plan.weeks.empty()) {
-    std::vector<std::pair<const Item*, Side>> seen;
+    const Ladders ladders(catalogue);
+    const RungLimits rung_rules = rung_limits(plan.profile, guidelines, plan.warnings);
+    std::vector<const Item*> items;  // one per exercise, in plan order
     for (const auto& day : plan.weeks.front().days) {
       for (const auto& item : day.items) {
         if (item.category != Category::strength) continue;
-        for (const Side side : item.sides) {
-          const bool known = std::any_of(seen.begin(), seen.end(), [&](const auto& s) {
-            return s.first->exercise == item.exercise && s.second == side;
-          });
-          if (!known) seen.emplace_back(&item, side);
+        if (std::none_of(items.begin(), items.end(), [&](const Item* i) { return i->exercise == item.exercise; })) {
+          items.push_back(&item);
         }
       }
     }
-    for (const auto& [item, side] : seen) {
-      const auto log = logged(run, item->exercise, side);
-      if (log.empty() || !log.back().record) continue;  // never done, or skipped last: the plan's dose
-      const int logged_sets = log.back().record->sets;
-      const int base = std::clamp(logged_sets, table.sets.min, table.sets.max);
-      const std::string who = item->name + side_suffix(side);
-      int sets = base;
-      const auto tail = [&](int n) {
-        return log.size() >= static_cast<std::size_t>(n) ? std::vector<Logged>(log.end() - n, log.end())
-                                                         : std::vector<Logged>{};
-      };
-      std::vector<std::string> reasons;
-      std::vector<sys_days> dates;
-      const auto bad = tail(rules.bad_sessions_to_step_down);
-      const bool step_down = !bad.empty() && std::all_of(bad.begin(), bad.end(), [&](const Logged& l) {
-        return l.record && !unacceptable(*l.entry, rules).empty();
-      });
-      const std::string last_problem = unacceptable(*log.back().entry, rules);
-      if (step_down) {
-        for (const auto& l : bad) {
-          reasons.push_back(unacceptable(*l.entry, rules));
-          dates.push_back(l.entry->date);
-        }
-        sets = std::max(table.sets.min, base - 1);
-        const std::string outcome =
-            sets < base ? fmt::format("one set fewer ({})", sets_text(sets))
-                        : fmt::format("already at the fewest sets, stays at {}", sets_text(sets));
-        coaching.decisions.push_back(
-            {fmt::format("{}: {}: {}", who, join(reasons, "; "), outcome), dates, rules.regression_source});
-      } else if (!last_problem.empty()) {
-        coaching.decisions.push_back({fmt::format("{}: {}: stays at {}", who, last_problem, sets_text(sets)),
-                                      {log.back().entry->date},
-                                      rules.pain_source});
-      } else if (!hold_all) {
-        const auto row = tail(rules.sessions_in_a_row);
-        const int target = item->reps.max + rules.reps_over_range;
-        const bool two_for_two = !row.empty() && std::all_of(row.begin(), row.end(), [&](const Logged& l) {
-          return l.record && l.record->amount >= target && unacceptable(*l.entry, rules).empty();
-        });
-        if (two_for_two) {
-          for (const auto& l : row) dates.push_back(l.entry->date);
-          const std::string over = fmt::format("{} reps over the range in the last set on {}", rules.reps_over_range,
-                                               dates_text(dates));
-          if (base < table.sets.max) {
-            sets = base + 1;
-            coaching.decisions.push_back(
-                {fmt::format("{}: {}: next set count ({})", who, over, sets_text(sets)), dates,
-                 rules.progression_source});
-          } else {
-            coaching.decisions.push_back(
-                {fmt::format("{}: {}: already at the top set count ({})", who, over, sets_text(sets)), dates,
-                 rules.progression_source});
-          }
+    for (const Item* item : items) {
+      const Exercise* planned = ladders.find(item->exercise);
+      if (!planned) continue;
+      const Ladder ladder = ladders.ladder_of(*planned);
+      const auto last = last_rung(run, ladder, ladders);
+      const Exercise* current = last.first;
+      const sys_days last_day = last.second;
+      if (!current) continue;  // never done: the plan's dose
+      if (current != planned) {
+        const std::string kept_out = rung_kept_out(*current, ladder, *planned, rung_rules, plan.profile);
+        if (kept_out.empty()) {
+          coaching.decisions.push_back({fmt::format("{}: the rung your journal has reached (last on {}), in place of {}",
+                                                    current->name, month_day(last_day), planned->name),
+                                        {last_day},
+                                        rules.progression_source});
+        } else {
+          coaching.decisions.push_back({fmt::format("{}: logged last on {}, but {}: back to {}", current->name,
+                                                    month_day(last_day), kept_out, planned->name),
+                                        {last_day},
+                                        planned->source});
+          current = planned;
         }
       }
-      coaching.doses.push_back({item->exercise, side, sets});
+      const std::vector<Side> sides = current == planned ? item->sides : sides_for(*current, plan.profile.side);
+      // A side's set count when the log has nothing on this rung to go by.
+      const int fresh_sets = current == planned ? item->sets : table.sets.min;
+
+      struct SideCoaching {
+        Side side = Side::both;
+        int sets = 0;
+        bool wants_down = false;  // a step below the fewest sets
+        bool wants_up = false;    // 2-for-2 at the top set count
+        std::vector<std::string> reasons;
+        std::vector<sys_days> dates;
+      };
+      std::vector<SideCoaching> outcomes;
+      for (const Side side : sides) {
+        SideCoaching out;
+        out.side = side;
+        out.sets = fresh_sets;
+        const auto log = logged(run, ladder, side);
+        // Never done on this side or this rung, or skipped last: no rule has anything to go by.
+        if (log.empty() || !log.back().record || log.back().record->exercise != current->id) {
+          outcomes.push_back(std::move(out));
+          continue;
+        }
+        const int base = std::clamp(log.back().record->sets, table.sets.min, table.sets.max);
+        const std::string who = current->name + side_suffix(side);
+        out.sets = base;
+        const auto tail = [&](int n) {
+          return log.size() >= static_cast<std::size_t>(n) ? std::vector<Logged>(log.end() - n, log.end())
+                                                           : std::vector<Logged>{};
+        };
+        const auto bad = tail(rules.bad_sessions_to_step_down);
+        const bool step_down = !bad.empty() && std::all_of(bad.begin(), bad.end(), [&](const Logged& l) {
+          return l.record && !unacceptable(*l.entry, rules).empty();
+        });
+        const std::string last_problem = unacceptable(*log.back().entry, rules);
+        if (step_down) {
+          for (const auto& l : bad) {
+            out.reasons.push_back(unacceptable(*l.entry, rules));
+            out.dates.push_back(l.entry->date);
+          }
+          if (base > table.sets.min) {
+            out.sets = base - 1;
+            coaching.decisions.push_back({fmt::format("{}: {}: one set fewer ({})", who, join(out.reasons, "; "),
+                                                      sets_text(out.sets)),
+                                          out.dates, rules.regression_source});
+          } else {
+            out.wants_down = true;
+          }
+        } else if (!last_problem.empty()) {
+          coaching.decisions.push_back({fmt::format("{}: {}: stays at {}", who, last_problem, sets_text(base)),
+                                        {log.back().entry->date},
+                                        rules.pain_source});
+        } else if (!hold_all) {
+          const auto row = tail(rules.sessions_in_a_row);
+          const int target = item->reps.max + rules.reps_over_range;
+          const bool two_for_two = !row.empty() && std::all_of(row.begin(), row.end(), [&](const Logged& l) {
+            return l.record && l.record->exercise == current->id && l.record->amount >= target &&
+                   unacceptable(*l.entry, rules).empty();
+          });
+          if (two_for_two) {
+            for (const auto& l : row) out.dates.push_back(l.entry->date);
+            out.reasons.push_back(fmt::format("{} reps over the range in the last set on {}", rules.reps_over_range,
+                                              dates_text(out.dates)));
+            if (base < table.sets.max) {
+              out.sets = base + 1;
+              coaching.decisions.push_back({fmt::format("{}: {}: next set count ({})", who, out.reasons.front(),
+                                                        sets_text(out.sets)),
+                                            out.dates, rules.progression_source});
+            } else {
+              out.wants_up = true;
+            }
+          }
+        }
+        outcomes.push_back(std::move(out));
+      }
+
+      // The rung, for both legs together.
+      const Exercise* move = nullptr;
+      const auto who_all = [&](const std::vector<const SideCoaching*>& which) {
+        std::vector<std::string> parts;
+        std::vector<sys_days> dates;
+        for (const SideCoaching* o : which) {
+          const std::string side = o->side == Side::both ? "" : std::string(name_of(o->side)) + ", ";
+          parts.push_back(side + join(o->reasons, "; "));
+          dates.insert(dates.end(), o->dates.begin(), o->dates.end());
+        }
+        std::sort(dates.begin(), dates.end());
+        dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+        return std::make_pair(join(parts, "; "), dates);
+      };
+      std::vector<const SideCoaching*> down;
+      std::vector<const SideCoaching*> up;
+      for (const auto& o : outcomes) {
+        if (o.wants_down) down.push_back(&o);
+        if (o.wants_up) up.push_back(&o);
+      }
+      if (!down.empty()) {
+        const auto [why, dates] = who_all(down);
+        const Exercise* easier = ladders.easier(*current);
+        while (easier && !equipment_fits(*easier, plan.profile)) easier = ladders.easier(*easier);
+        if (easier) {
+          move = easier;
+          coaching.decisions.push_back({fmt::format("{}: {}: already at the fewest sets, so one rung down: {} ({})",
+                                                    current->name, why, easier->name, sets_text(table.sets.min)),
+                                        dates, rules.regression_source});
+        } else {
+          coaching.decisions.push_back({fmt::format("{}: {}: already at the fewest sets on the easiest rung, stays "
+                                                    "at {}",
+                                                    current->name, why, sets_text(table.sets.min)),
+                                        dates, rules.regression_source});
+        }
+      } else if (!up.empty()) {
+        const auto [why, dates] = who_all(up);
+        const std::string at_top = fmt::format("{}: {}: at the top set count ({})", current->name, why,
+                                               sets_text(table.sets.max));
+        const Exercise* harder = next_rung(ladders, *current, rung_rules);
+        if (up.size() < outcomes.size()) {
+          coaching.decisions.push_back(
+              {at_top + "; the next rung waits until the other side has earned it too", dates, rules.progression_source});
+        } else if (harder && equipment_fits(*harder, plan.profile)) {
+          move = harder;
+          coaching.decisions.push_back({fmt::format("{}; next rung: {} ({})", at_top, harder->name,
+                                                    sets_text(table.sets.min)),
+                                        dates, rules.progression_source});
+        } else {
+          const Exercise* above = ladders.harder(*current);
+          const std::string why_not =
+              !above ? "already on the hardest rung"
+              : harder ? fmt::format("the next rung, {}, needs {}", harder->name,
+                                     join(missing_equipment(*harder, plan.profile), " and "))
+                       : fmt::format("the next rung, {}, is not open to you ({})", above->name,
+                                     reasons_text(rung_rules.harder_allowed() ? rung_rules.no_impact
+                                                                              : rung_rules.no_harder));
+          coaching.decisions.push_back({fmt::format("{}: {}: already at the top set count ({}); {}", current->name, why,
+                                                    sets_text(table.sets.max), why_not),
+                                        dates, rules.progression_source});
+        }
+      }
+      if (move) {
+        for (const Side side : sides_for(*move, plan.profile.side)) {
+          coaching.doses.push_back({item->exercise, side, table.sets.min, move->id});
+        }
+      } else {
+        for (const auto& o : outcomes) {
+          coaching.doses.push_back({item->exercise, o.side, o.sets, current == planned ? "" : current->id});
+        }
+      }
     }
   }
 
@@ -381,13 +568,18 @@ Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const P
   return coaching;
 }
 
-void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guidelines) {
-  const auto dose_of = [&](const std::string& exercise, Side side) -> std::optional<int> {
+void apply_coaching(Plan& plan, const Coaching& coaching, const Catalogue& catalogue, const Guidelines& guidelines) {
+  const Ladders ladders(catalogue);
+  const PlanLimits limits = limits_of(plan.warnings);
+  const RungLimits rung_rules = rung_limits(plan.profile, guidelines, plan.warnings);
+  const auto doses_of = [&](const std::string& exercise) {
+    std::vector<const Dose*> out;
     for (const auto& dose : coaching.doses) {
-      if (dose.exercise == exercise && dose.side == side) return dose.sets;
+      if (dose.exercise == exercise) out.push_back(&dose);
     }
-    return std::nullopt;
+    return out;
   };
+  std::set<std::string, std::less<>> moved;  // the plan exercises a new rung replaces
   const std::string& pattern = guidelines.coach.maintenance_pattern;
   for (auto& week : plan.weeks) {
     std::size_t training_day = 0;
@@ -398,14 +590,25 @@ void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guid
       std::vector<Item> items;
       for (const auto& item : day.items) {
         if (item.category == Category::strength && letter != 'F') continue;
-        if (item.category != Category::strength) {
+        const auto doses = doses_of(item.exercise);
+        if (item.category != Category::strength || doses.empty()) {
           items.push_back(item);
           continue;
         }
+        // Every dose of an exercise names the same rung.
+        const Exercise* rung = doses.front()->rung.empty() ? nullptr : ladders.find(doses.front()->rung);
+        const Exercise* exercise = rung ? rung : ladders.find(item.exercise);
+        std::vector<Side> sides = item.sides;
+        if (rung) {
+          sides.clear();
+          for (const Dose* dose : doses) sides.push_back(dose->side);
+          moved.insert(item.exercise);
+        }
         // Sides with different set counts become one item per side.
         std::vector<std::pair<int, std::vector<Side>>> by_sets;
-        for (const Side side : item.sides) {
-          const int sets = dose_of(item.exercise, side).value_or(item.sets);
+        for (const Side side : sides) {
+          const auto dose = std::find_if(doses.begin(), doses.end(), [&](const Dose* d) { return d->side == side; });
+          const int sets = dose == doses.end() ? item.sets : (*dose)->sets;
           const auto same = std::find_if(by_sets.begin(), by_sets.end(), [&](const auto& b) { return b.first == sets; });
           if (same == by_sets.end()) {
             by_sets.push_back({sets, {side}});
@@ -413,10 +616,20 @@ void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guid
             same->second.push_back(side);
           }
         }
-        for (const auto& [sets, sides] : by_sets) {
+        for (const auto& [sets, group] : by_sets) {
           Item copy = item;
           copy.sets = sets;
-          copy.sides = sides;
+          copy.sides = group;
+          if (exercise) {
+            copy.exercise = exercise->id;
+            copy.name = exercise->name;
+            copy.sides_text = sides_text(*exercise, group);
+            copy.rung = ladders.ladder_of(*exercise).position(exercise->id);
+            if (rung || sets != item.sets) {
+              const Exercise* next = next_rung(ladders, *exercise, rung_rules);
+              copy.next_rung = sets >= plan.top_sets && !limits.hold_progression && next ? next->id : "";
+            }
+          }
           items.push_back(std::move(copy));
         }
       }
@@ -427,6 +640,22 @@ void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guid
       day.items = std::move(items);
       day.minutes = day.rest ? 0 : day_minutes(day.items, guidelines);
     }
+  }
+  if (!moved.empty()) {
+    for (auto& choice : plan.rungs) {
+      if (!moved.contains(choice.exercise)) continue;
+      const auto dose = std::find_if(coaching.doses.begin(), coaching.doses.end(),
+                                     [&](const Dose& d) { return d.exercise == choice.exercise; });
+      const Exercise* rung = ladders.find(dose->rung);
+      const Exercise* next = next_rung(ladders, *rung, rung_rules);
+      choice.exercise = rung->id;
+      choice.rung = ladders.ladder_of(*rung).position(rung->id);
+      choice.next = next ? next->id : "";
+      choice.why = fmt::format("rung {} of {}, where your journal has reached (see the coach's decisions)", choice.rung,
+                               choice.rungs);
+      choice.source = guidelines.coach.progression_source;
+    }
+    relist_exercises(plan, ladders, rung_rules, guidelines, limits.youth);
   }
   plan.warnings.insert(plan.warnings.end(), coaching.findings.begin(), coaching.findings.end());
   std::stable_sort(plan.warnings.begin(), plan.warnings.end(),

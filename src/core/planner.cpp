@@ -175,20 +175,6 @@ std::string fill(std::string text, Side side) {
   return text;
 }
 
-std::vector<Side> sides_for(const Exercise& exercise, Side affected) {
-  if (exercise.laterality == Laterality::bilateral) return {Side::both};
-  // Strength work goes to the affected side(s); stretches and rolling to both legs.
-  if (exercise.category == Category::strength && affected != Side::both) return {affected};
-  return {Side::left, Side::right};
-}
-
-std::string sides_text(const Exercise& exercise, const std::vector<Side>& sides) {
-  const SideText& words = exercise.side_text;
-  if (sides.size() == 1 && sides.front() == Side::both) return words.both.empty() ? "both legs together" : words.both;
-  if (sides.size() == 1) return fill(words.one.empty() ? "{side} leg" : words.one, sides.front());
-  return words.each.empty() ? "each leg" : words.each;
-}
-
 struct Context {
   const Guidelines& guidelines;
   const Profile& profile;
@@ -498,21 +484,7 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
   std::set<std::string, std::less<>> listed;
   auto list = [&](const Exercise& exercise, bool planned) {
     if (!listed.insert(exercise.id).second) return;
-    const Ladder ladder = ladders.ladder_of(exercise);
-    PlanExercise entry{exercise, 0, 0, {}, {}, planned};
-    // Children and teenagers stretch and roll to a comfortable pull, never into discomfort.
-    const bool stretch_or_roll = exercise.category == Category::stretch || exercise.category == Category::foam_roll;
-    if (asked.youth && stretch_or_roll && !guidelines.youth_stretch_cue.empty()) {
-      if (entry.exercise.cues.empty()) entry.exercise.cues.emplace_back();
-      entry.exercise.cues.front() = guidelines.youth_stretch_cue;
-    }
-    if (ladder.size() > 1) {
-      entry.rung = ladder.position(exercise.id);
-      entry.rungs = ladder.size();
-      if (const Exercise* easier = ladders.easier(exercise)) entry.easier = easier->id;
-      if (const Exercise* harder = next_rung(ladders, exercise, limits)) entry.harder = harder->id;
-    }
-    plan.exercises.push_back(std::move(entry));
+    plan.exercises.push_back(plan_exercise(exercise, ladders, limits, guidelines, asked.youth, planned));
   };
   for (const Chosen& c : chosen) list(*c.exercise, true);
   // Keep only what the days use (a time budget may leave some out everywhere).
@@ -528,6 +500,39 @@ Plan build_plan(const Catalogue& catalogue, const Guidelines& guidelines, const 
     if (c.next) list(*c.next, false);
   }
   return plan;
+}
+
+std::vector<Side> sides_for(const Exercise& exercise, Side affected) {
+  if (exercise.laterality == Laterality::bilateral) return {Side::both};
+  // Strength work goes to the affected side(s); stretches and rolling to both legs.
+  if (exercise.category == Category::strength && affected != Side::both) return {affected};
+  return {Side::left, Side::right};
+}
+
+std::string sides_text(const Exercise& exercise, const std::vector<Side>& sides) {
+  const SideText& words = exercise.side_text;
+  if (sides.size() == 1 && sides.front() == Side::both) return words.both.empty() ? "both legs together" : words.both;
+  if (sides.size() == 1) return fill(words.one.empty() ? "{side} leg" : words.one, sides.front());
+  return words.each.empty() ? "each leg" : words.each;
+}
+
+PlanExercise plan_exercise(const Exercise& exercise, const Ladders& ladders, const RungLimits& limits,
+                           const Guidelines& guidelines, bool youth, bool planned) {
+  PlanExercise entry{exercise, 0, 0, {}, {}, planned};
+  // Children and teenagers stretch and roll to a comfortable pull, never into discomfort.
+  const bool stretch_or_roll = exercise.category == Category::stretch || exercise.category == Category::foam_roll;
+  if (youth && stretch_or_roll && !guidelines.youth_stretch_cue.empty()) {
+    if (entry.exercise.cues.empty()) entry.exercise.cues.emplace_back();
+    entry.exercise.cues.front() = guidelines.youth_stretch_cue;
+  }
+  const Ladder ladder = ladders.ladder_of(exercise);
+  if (ladder.size() > 1) {
+    entry.rung = ladder.position(exercise.id);
+    entry.rungs = ladder.size();
+    if (const Exercise* easier = ladders.easier(exercise)) entry.easier = easier->id;
+    if (const Exercise* harder = next_rung(ladders, exercise, limits)) entry.harder = harder->id;
+  }
+  return entry;
 }
 
 std::int64_t day_minutes(const std::vector<Item>& items, const Guidelines& guidelines) {

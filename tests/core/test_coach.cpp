@@ -1,6 +1,7 @@
 // The coach's rules at and around their thresholds (the guidelines' coach
 // table and the checkpoint), over journals built entry by entry.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,13 +30,19 @@ ExerciseDone rec(const std::string& exercise, Side side, int sets, int reps) {
   return {exercise, exercise, side, sets, Measure::reps, reps};
 }
 
-// A session of side plank on both sides at `reps` (per side unless given).
-JournalEntry plank(sys_days date, int sets, int left, int right, std::optional<int> during = std::nullopt) {
+// A session of one exercise on both sides at `left` and `right` reps.
+JournalEntry session(sys_days date, const std::string& exercise, int sets, int left, int right,
+                     std::optional<int> during = std::nullopt) {
   JournalEntry entry;
   entry.date = date;
-  entry.done = {rec("side-plank", Side::left, sets, left), rec("side-plank", Side::right, sets, right)};
+  entry.done = {rec(exercise, Side::left, sets, left), rec(exercise, Side::right, sets, right)};
   if (during) entry.pain_at(Moment::during) = {during, during};
   return entry;
+}
+
+// A session of side plank (the routine's rung of its ladder).
+JournalEntry plank(sys_days date, int sets, int left, int right, std::optional<int> during = std::nullopt) {
+  return session(date, "side-plank", sets, left, right, during);
 }
 
 struct Outcome {
@@ -49,9 +56,8 @@ struct Outcome {
 // What plan does: facts into the profile, then the --pain flag if given,
 // the screen, the plan, the coach.
 Outcome run_coach(const std::vector<JournalEntry>& entries, sys_days today, bool maintenance = false,
-                  std::optional<int> pain_flag = std::nullopt) {
+                  std::optional<int> pain_flag = std::nullopt, Profile profile = {}) {
   Outcome out;
-  Profile profile;
   out.facts = journal_facts(entries, today, gl());
   apply_journal_facts(profile, out.facts);
   if (pain_flag) profile.pain = *pain_flag;
@@ -62,8 +68,8 @@ Outcome run_coach(const std::vector<JournalEntry>& entries, sys_days today, bool
   options.start = today;
   out.plan = build_plan(test::builtin_catalogue(), gl(), profile, options, out.findings);
   out.plan.decisions = out.facts.decisions;
-  out.coaching = coach(entries, today, out.plan, gl(), maintenance);
-  apply_coaching(out.plan, out.coaching, gl());
+  out.coaching = coach(entries, today, out.plan, test::builtin_catalogue(), gl(), maintenance);
+  apply_coaching(out.plan, out.coaching, test::builtin_catalogue(), gl());
   return out;
 }
 
@@ -72,6 +78,31 @@ std::optional<int> dose(const Coaching& coaching, const std::string& exercise, S
     if (d.exercise == exercise && d.side == side) return d.sets;
   }
   return std::nullopt;
+}
+
+// The rung a dose names instead of the plan's exercise ("" for the plan's own).
+std::optional<std::string> rung_of(const Coaching& coaching, const std::string& exercise, Side side) {
+  for (const auto& d : coaching.doses) {
+    if (d.exercise == exercise && d.side == side) return d.rung;
+  }
+  return std::nullopt;
+}
+
+// The week-1 items of one ladder, by the ladder's id.
+std::vector<Item> items_of(const Plan& plan, const std::string& ladder) {
+  std::vector<Item> out;
+  for (const auto& d : plan.weeks.front().days) {
+    for (const auto& item : d.items) {
+      if (item.ladder == ladder) out.push_back(item);
+    }
+  }
+  return out;
+}
+
+const PlanExercise* shown(const Plan& plan, const std::string& id) {
+  const auto found = std::find_if(plan.exercises.begin(), plan.exercises.end(),
+                                  [&](const PlanExercise& e) { return e.exercise.id == id; });
+  return found == plan.exercises.end() ? nullptr : &*found;
 }
 
 bool says(const std::vector<Decision>& decisions, const std::string& words) {
@@ -130,12 +161,90 @@ TEST_CASE("2-for-2: two sessions in a row with 2 reps over the range add a set, 
         {plank(day("2026-11-23"), 1, over(), over()), skipped, plank(day("2026-11-25"), 1, over(), over())}, today);
     CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
   }
-  SECTION("at the level's top set count, it stays there") {
-    const int top = gl().for_level(Level::novice).sets.max;
+}
+
+TEST_CASE("2-for-2 at the top set count moves to the next rung, for both legs together", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  const int top = gl().for_level(Level::novice).sets.max;
+  const int fewest = gl().for_level(Level::novice).sets.min;
+  const Exercise& plank_rung = *test::builtin_catalogue().find("side-plank");
+  REQUIRE(!plank_rung.harder.empty());
+  const Exercise& harder = *test::builtin_catalogue().find(plank_rung.harder);
+  SECTION("both sides: the next rung at the fewest sets, in the days, the list and the cards") {
     const auto out =
         run_coach({plank(day("2026-11-23"), top, over(), over()), plank(day("2026-11-25"), top, over(), over())}, today);
+    for (const Side side : {Side::left, Side::right}) {
+      CHECK(rung_of(out.coaching, "side-plank", side) == harder.id);
+      CHECK(dose(out.coaching, "side-plank", side) == fewest);
+    }
+    const auto items = items_of(out.plan, "side-plank");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+      CHECK(item.exercise == harder.id);
+      CHECK(item.name == harder.name);
+      CHECK(item.sets == fewest);
+      CHECK(item.rung == 3);
+    }
+    CHECK(says(out.plan.decisions, fmt::format("Side plank: left, 2 reps over the range in the last set on 11-23 and "
+                                               "11-25; right, 2 reps over the range in the last set on 11-23 and "
+                                               "11-25: at the top set count ({} sets); next rung: {} ({} set)",
+                                               top, harder.name, fewest)));
+    const PlanExercise* now = shown(out.plan, harder.id);
+    REQUIRE(now);
+    CHECK(now->planned);
+    CHECK(now->rung == 3);
+    const PlanExercise* before = shown(out.plan, "side-plank");
+    REQUIRE(before);  // the rung below, to step back to
+    CHECK_FALSE(before->planned);
+    const auto choice = std::find_if(out.plan.rungs.begin(), out.plan.rungs.end(),
+                                     [](const RungChoice& c) { return c.ladder == "side-plank"; });
+    REQUIRE(choice != out.plan.rungs.end());
+    CHECK(choice->exercise == harder.id);
+  }
+  SECTION("one side short: sets stay at the top and the rung waits") {
+    const auto out = run_coach(
+        {plank(day("2026-11-23"), top, over(), over() - 1), plank(day("2026-11-25"), top, over(), over())}, today);
+    CHECK(rung_of(out.coaching, "side-plank", Side::left) == "");
     CHECK(dose(out.coaching, "side-plank", Side::left) == top);
-    CHECK(says(out.plan.decisions, "already at the top set count"));
+    CHECK(says(out.plan.decisions, "the next rung waits until the other side has earned it too"));
+    for (const auto& item : items_of(out.plan, "side-plank")) CHECK(item.exercise == "side-plank");
+  }
+  SECTION("on the hardest rung: it stays there") {
+    const auto out = run_coach({session(day("2026-11-23"), harder.id, top, over(), over()),
+                                session(day("2026-11-25"), harder.id, top, over(), over())},
+                               today);
+    CHECK(rung_of(out.coaching, "side-plank", Side::left) == harder.id);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == top);
+    CHECK(says(out.plan.decisions, "already at the top set count (3 sets); already on the hardest rung"));
+  }
+}
+
+TEST_CASE("The rung the journal has reached is the plan's, with sets from its own log", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  const Exercise& plank_rung = *test::builtin_catalogue().find("side-plank");
+  const Exercise& harder = *test::builtin_catalogue().find(plank_rung.harder);
+  SECTION("moved up last week: the harder rung, and 2-for-2 on it adds a set") {
+    const auto out = run_coach({plank(day("2026-11-18"), 3, over(), over()), session(day("2026-11-23"), harder.id, 1, over(), over()),
+                                session(day("2026-11-25"), harder.id, 1, over(), over())},
+                               today);
+    CHECK(rung_of(out.coaching, "side-plank", Side::left) == harder.id);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 2);
+    CHECK(says(out.plan.decisions, "Side plank with top-leg lift: the rung your journal has reached (last on 11-25)"));
+    for (const auto& item : items_of(out.plan, "side-plank")) CHECK(item.exercise == harder.id);
+  }
+  SECTION("2-for-2 needs both sessions on the current rung") {
+    const auto out = run_coach(
+        {plank(day("2026-11-23"), 1, over(), over()), session(day("2026-11-25"), harder.id, 1, over(), over())}, today);
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+  }
+  SECTION("a rung the person's limits now keep out: back to the plan's") {
+    Profile older;
+    older.age = 70;  // no impact work, and a supported start
+    const auto out = run_coach({session(day("2026-11-23"), "side-hops", 1, 10, 10)}, today, false, std::nullopt, older);
+    const auto items = items_of(out.plan, "side-step-up");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) CHECK(item.exercise == "supported-step-up");
+    CHECK(says(out.plan.decisions, "Small side hops: logged last on 11-23, but impact work is left out (age 70"));
   }
 }
 
@@ -183,11 +292,22 @@ TEST_CASE("Two unacceptable sessions in a row step an exercise down a set", "[co
     const auto out = run_coach({plank(day("2026-11-23"), 2, 10, 10), plank(day("2026-11-25"), 2, 10, 10, bad)}, today, false, 3);
     CHECK(dose(out.coaching, "side-plank", Side::left) == 2);
   }
-  SECTION("at the fewest sets already: it stays there") {
+  SECTION("at the fewest sets already: one rung down, for both legs") {
     const auto out = run_coach({plank(day("2026-11-23"), 1, 10, 10, bad), plank(day("2026-11-25"), 1, 10, 10, bad)},
                                today, false, 3);
     CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
-    CHECK(says(out.plan.decisions, "already at the fewest sets"));
+    CHECK(rung_of(out.coaching, "side-plank", Side::left) == "side-plank-from-knees");
+    CHECK(rung_of(out.coaching, "side-plank", Side::right) == "side-plank-from-knees");
+    CHECK(says(out.plan.decisions, "already at the fewest sets, so one rung down: Side plank from the knees (1 set)"));
+    for (const auto& item : items_of(out.plan, "side-plank")) CHECK(item.exercise == "side-plank-from-knees");
+  }
+  SECTION("at the fewest sets on the easiest rung: it stays there") {
+    const auto out = run_coach({session(day("2026-11-23"), "side-plank-from-knees", 1, 10, 10, bad),
+                                session(day("2026-11-25"), "side-plank-from-knees", 1, 10, 10, bad)},
+                               today, false, 3);
+    CHECK(rung_of(out.coaching, "side-plank", Side::left) == "side-plank-from-knees");
+    CHECK(dose(out.coaching, "side-plank", Side::left) == 1);
+    CHECK(says(out.plan.decisions, "already at the fewest sets on the easiest rung, stays at 1 set"));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kneeplan/core/catalogue.hpp"
 #include "kneeplan/core/guidelines.hpp"
 #include "kneeplan/core/journal.hpp"
 #include "kneeplan/core/plan.hpp"
@@ -35,11 +36,12 @@ JournalFacts journal_facts(const std::vector<JournalEntry>& entries, std::chrono
 // symptoms join its own.
 void apply_journal_facts(Profile& profile, const JournalFacts& facts);
 
-// One strength exercise's set count on one side, from the log.
+// One strength exercise's dose on one side, from the log.
 struct Dose {
-  std::string exercise;
+  std::string exercise;  // the plan's exercise
   Side side = Side::both;
   int sets = 1;
+  std::string rung;  // the rung of its ladder to do instead; empty: the plan's
 };
 
 struct Coaching {
@@ -50,16 +52,18 @@ struct Coaching {
   bool maintenance = false;          // ... and it was asked for: the plan gets it
 };
 
-// The coach's decisions for `plan` (built from the profile that
-// journal_facts() fed): set counts per exercise and side from the
-// pain-monitoring model and the 2-for-2 rule, a hold when pain rises from
-// week to week, and the lighter maintenance week.
+// The coach's decisions for `plan` (built from `catalogue` and the profile
+// that journal_facts() fed): the rung of each ladder the log has reached, set
+// counts per side and rung moves from the pain-monitoring model and the
+// 2-for-2 rule, a hold when pain rises from week to week, and the lighter
+// maintenance week.
 Coaching coach(const std::vector<JournalEntry>& entries, std::chrono::sys_days today, const Plan& plan,
-               const Guidelines& guidelines, bool maintenance_asked);
+               const Catalogue& catalogue, const Guidelines& guidelines, bool maintenance_asked);
 
 // Puts the coaching into the plan: the doses (an item whose sides differ is
-// split per side), the maintenance week, the findings and the decisions.
-void apply_coaching(Plan& plan, const Coaching& coaching, const Guidelines& guidelines);
+// split per side; a new rung takes the item's place, and the plan lists it
+// with its neighbours), the maintenance week, the findings and the decisions.
+void apply_coaching(Plan& plan, const Coaching& coaching, const Catalogue& catalogue, const Guidelines& guidelines);
 
 // "11-23": how decisions name the dates of entries.
 std::string month_day(std::chrono::sys_days day);
