@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kneeplan/core/catalogue.hpp"
+#include "kneeplan/core/coach.hpp"
 #include "kneeplan/core/dates.hpp"
 #include "kneeplan/io/diagnostics.hpp"
 #include "kneeplan/io/embedded.hpp"
@@ -35,6 +36,7 @@
 #include "kneeplan/core/plan_limits.hpp"
 #include "kneeplan/core/planner.hpp"
 #include "kneeplan/core/profile.hpp"
+#include "kneeplan/core/progress.hpp"
 #include "kneeplan/render/journal.hpp"
 #include "kneeplan/render/render.hpp"
 #include "kneeplan/core/safety.hpp"
@@ -621,6 +623,34 @@ inline Outcome run_validate(std::string_view bytes) {
 // The day fuzzed journals are imported on: their dates must not be later.
 inline constexpr std::chrono::sys_days kJournalToday{std::chrono::year{2026} / std::chrono::November / 22};
 
+// The coach and progress must answer from the journal read in their window
+// (JournalStore::history) exactly as from every entry whole.
+inline void check_history_window(const JournalStore& store, const std::vector<JournalEntry>& stored) {
+  const Guidelines& guidelines = builtin().guidelines;
+  static const Plan plan = [] {
+    PlanOptions options;
+    options.weeks = 1;
+    options.start = kJournalToday;
+    return build_plan(builtin().catalogue, builtin().guidelines, Profile{}, options);
+  }();
+  TrainingDays training_days{};
+  training_days.fill(true);
+  training_days[6] = false;
+  const JournalHistory whole(stored);
+  const std::chrono::sys_days reads_from = coach_reads_from(kJournalToday, guidelines);
+  const JournalHistory part = store.history(reads_from);
+  expect(journal_facts(part, kJournalToday, guidelines) == journal_facts(whole, kJournalToday, guidelines),
+         "journal_facts differs on the journal read in its window");
+  expect(coach(part, kJournalToday, plan, builtin().catalogue, guidelines, true) ==
+             coach(whole, kJournalToday, plan, builtin().catalogue, guidelines, true),
+         "coach differs on the journal read in its window");
+  const int progress_weeks = 8;
+  const JournalHistory shown = store.history(std::min(reads_from, progress_reads_from(kJournalToday, progress_weeks)));
+  expect(summarise_progress(shown, kJournalToday, progress_weeks, training_days) ==
+             summarise_progress(whole, kJournalToday, progress_weeks, training_days),
+         "summarise_progress differs on the journal read in its window");
+}
+
 // fuzz_journal: the bytes as a journal export to import. What loads must
 // import whole into an empty journal, export as valid JSON in nlohmann's
 // layout, load back as the same entries, and export the same bytes again
@@ -663,6 +693,7 @@ inline Outcome run_journal(std::string_view bytes) {
   const auto weeks = summarise_weeks(stored, builtin().guidelines.training_days);
   (void)render_history_text(weeks, builtin().catalogue, Style{false});
   (void)checked_json(render_history_json(weeks), "render_history_json");
+  check_history_window(first, stored);
   return outcome;
 }
 

@@ -34,6 +34,8 @@ def done_records(item, day_number):
         measure, amount = "reps", low + day_number % (high - low + 1)
     elif category == "stretch":
         measure, amount = "hold_seconds", item["hold_seconds"]["min"]
+    elif category == "warm_up":
+        measure, amount = "hold_seconds", item["minutes"]["min"] * 60  # the journal logs a warm-up in seconds
     else:
         measure, amount = "passes", len(item["passes"])
     return [{"exercise": item["exercise"], "rung": item["exercise"], "side": side, "sets": item["sets"],

@@ -50,11 +50,12 @@ int run_progress(const GlobalOptions& global, const ProgressRequest& request) {
   const PlanOptions options = flags.resolve();
 
   // Without a journal there is nothing to show: say how to start one.
-  const auto coached = coached_plan(global, request.profile, options, request.maintenance);
-  // The coached plan holds the journal's entries; read them only when the screen withheld it.
-  const auto unplanned = coached ? std::nullopt : read_journal(global);
-  const auto& entries = coached ? coached->entries : unplanned;
-  if (!entries) {
+  const std::chrono::sys_days weeks_from = progress_reads_from(options.start, request.weeks);
+  const auto coached = coached_plan(global, request.profile, options, request.maintenance, {false, weeks_from});
+  // The coached plan holds the journal; read it only when the screen withheld the plan.
+  const auto unplanned = coached ? std::nullopt : read_journal(global, weeks_from);
+  const auto& journal = coached ? coached->journal : unplanned;
+  if (!journal) {
     const std::string where = global.journal.empty() ? journal_path(global).string() : global.journal;
     throw DataError(where, "", "no journal yet; record sessions with `kneeplan log`, then run `kneeplan progress`");
   }
@@ -66,7 +67,7 @@ int run_progress(const GlobalOptions& global, const ProgressRequest& request) {
     training_days.fill(true);  // the screen withheld the plan: every day but the rest day
     training_days[static_cast<std::size_t>(options.rest_day)] = false;
   }
-  const Progress progress = summarise_progress(*entries, options.start, request.weeks, training_days);
+  const Progress progress = summarise_progress(*journal, options.start, request.weeks, training_days);
   const Catalogue catalogue = coached ? Catalogue{} : load_catalogue(global);
 
   ProgressView view;

@@ -171,7 +171,7 @@ int run_session(const GlobalOptions& global, const SessionRequest& request) {
   flags.weeks = 1;
   flags.start = format_date(date);
   const std::filesystem::path path = journal_path(global);
-  const auto coached = coached_plan(global, request.profile, flags.resolve(), request.maintenance, true);
+  const auto coached = coached_plan(global, request.profile, flags.resolve(), request.maintenance, {true, {}});
   if (!coached) return kSafety;
   const std::vector<Day>& days = coached->plan.weeks.front().days;
   const Day& day = days.front();
@@ -195,8 +195,8 @@ int run_session(const GlobalOptions& global, const SessionRequest& request) {
   setup.items = day.items;
   setup.catalogue = coached->catalogue;
   setup.logged.date = date;
-  if (coached->entries) {
-    for (const auto& entry : *coached->entries) {
+  if (coached->journal) {
+    for (const auto& entry : coached->journal->entries) {
       if (entry.date == date) setup.logged = entry;
     }
   }

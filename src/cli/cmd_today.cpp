@@ -38,8 +38,8 @@ int run_today(const GlobalOptions& global, const TodayRequest& request) {
     const auto next = std::find_if(days.begin() + 1, days.end(), [](const Day& d) { return !d.rest; });
     if (next != days.end()) view.next = &*next;
   }
-  if (coached->entries) {
-    const auto& entries = *coached->entries;
+  if (coached->journal) {
+    const auto& entries = coached->journal->entries;
     const auto found = std::find_if(entries.begin(), entries.end(),
                                     [&](const JournalEntry& e) { return e.date == view.day->date; });
     if (found != entries.end()) view.logged = &*found;

@@ -12,7 +12,8 @@
 
 namespace kneeplan::cli {
 
-std::optional<std::vector<JournalEntry>> read_journal(const GlobalOptions& global, bool may_be_new) {
+std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days whole_from,
+                                           bool may_be_new) {
   std::filesystem::path path;
   if (!global.journal.empty()) {
     path = global.journal;
@@ -28,26 +29,28 @@ std::optional<std::vector<JournalEntry>> read_journal(const GlobalOptions& globa
     if (global.journal.empty() || may_be_new) return std::nullopt;
     throw DataError(path.string(), "", "no journal here; `kneeplan log` starts one, or leave out --journal");
   }
-  return store->entries();
+  return store->history(whole_from);
 }
 
 CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions& options, const Guidelines& guidelines,
-                               std::chrono::sys_days today, bool may_be_new) {
+                               std::chrono::sys_days today, const JournalNeeds& needs) {
   CoachedProfile coached;
-  coached.entries = read_journal(global, may_be_new);
-  if (coached.entries) coached.facts = journal_facts(*coached.entries, today, guidelines);
-  coached.profile = options.resolve(coached.entries ? &coached.facts : nullptr);
+  const std::chrono::sys_days coach_from = coach_reads_from(today, guidelines);
+  coached.journal = read_journal(global, needs.whole_from ? std::min(coach_from, *needs.whole_from) : coach_from,
+                                 needs.may_be_new);
+  if (coached.journal) coached.facts = journal_facts(*coached.journal, today, guidelines);
+  coached.profile = options.resolve(coached.journal ? &coached.facts : nullptr);
   return coached;
 }
 
 std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
-                                 const PlanOptions& options, bool maintenance, bool may_be_new) {
+                                        const PlanOptions& options, bool maintenance, const JournalNeeds& needs) {
   Catalogue catalogue = load_catalogue(global);
   const Guidelines guidelines = load_guidelines(global);
   const SafetyRules rules = load_safety(global);
   // The plan's first day is the coach's today, so the same --start gives the same plan.
-  CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, may_be_new);
-  if (maintenance && !coached.entries) {
+  CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, needs);
+  if (maintenance && !coached.journal) {
     throw UsageError("--maintenance: the lighter week follows the journal, and there is none; log sessions first");
   }
   const Profile& profile = coached.profile;
@@ -72,21 +75,21 @@ std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const Profi
                                  "minutes.",
                                  given, plan.budget->smallest, plan.budget->smallest));
   }
-  if (coached.entries) {
+  if (coached.journal) {
     plan.decisions = coached.facts.decisions;
-    apply_coaching(plan, coach(*coached.entries, options.start, plan, catalogue, guidelines, maintenance), catalogue,
+    apply_coaching(plan, coach(*coached.journal, options.start, plan, catalogue, guidelines, maintenance), catalogue,
                    guidelines);
   }
-  return CoachedPlan{std::move(catalogue), std::move(plan), std::move(coached.entries)};
+  return CoachedPlan{std::move(catalogue), std::move(plan), std::move(coached.journal)};
 }
 
 Plan plan_without_gate(const GlobalOptions& global, const Catalogue& catalogue, const ProfileOptions& profile_options,
                        const PlanOptions& options) {
   const Guidelines guidelines = load_guidelines(global);
-  const CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, true);
+  const CoachedProfile coached = resolve_coached(global, profile_options, guidelines, options.start, {true, {}});
   Plan plan = build_plan(catalogue, guidelines, coached.profile, options, screen(load_safety(global), coached.profile));
-  if (coached.entries) {
-    apply_coaching(plan, coach(*coached.entries, options.start, plan, catalogue, guidelines, false), catalogue, guidelines);
+  if (coached.journal) {
+    apply_coaching(plan, coach(*coached.journal, options.start, plan, catalogue, guidelines, false), catalogue, guidelines);
   }
   return plan;
 }

@@ -12,31 +12,39 @@
 
 namespace kneeplan::cli {
 
-// The entries of the journal --journal names (which must exist unless
-// `may_be_new`: log creates it), else of the default one when there is one;
-// nullopt without a journal.
-std::optional<std::vector<JournalEntry>> read_journal(const GlobalOptions& global, bool may_be_new = false);
+// The journal --journal names (which must exist unless `may_be_new`: log
+// creates it), else the default one when there is one; nullopt without a
+// journal. Read as JournalHistory: whole entries from `whole_from` on.
+std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days whole_from,
+                                           bool may_be_new = false);
+
+// How a command reads the journal: whether --journal may name one not yet
+// started (session starts it, as log does), and from which day it needs
+// whole entries beyond what the coach reads (progress: its weeks).
+struct JournalNeeds {
+  bool may_be_new = false;
+  std::optional<std::chrono::sys_days> whole_from;
+};
 
 // The profile as of `today`: the profile file, then the journal's facts, then the flags.
 struct CoachedProfile {
   Profile profile;
-  std::optional<std::vector<JournalEntry>> entries;
+  std::optional<JournalHistory> journal;
   JournalFacts facts;
 };
 CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions& options, const Guidelines& guidelines,
-                               std::chrono::sys_days today, bool may_be_new = false);
+                               std::chrono::sys_days today, const JournalNeeds& needs = {});
 
 // Screens, gates and builds the plan with the coach's decisions. A UsageError
 // for --maintenance without a journal; nullopt (the findings and what to do
-// next on stderr) when the screen withholds the plan. `may_be_new`: --journal
-// may name a journal not yet started (session starts it, as log does).
+// next on stderr) when the screen withholds the plan.
 struct CoachedPlan {
   Catalogue catalogue;  // the plan's, for the views that print exercise cards
   Plan plan;
-  std::optional<std::vector<JournalEntry>> entries;
+  std::optional<JournalHistory> journal;
 };
 std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const ProfileOptions& profile_options,
-                                 const PlanOptions& options, bool maintenance, bool may_be_new = false);
+                                        const PlanOptions& options, bool maintenance, const JournalNeeds& needs = {});
 
 // The coached plan whatever the screen says, for the doses `log` records
 // as planned (a red flag logged must not stop a log).

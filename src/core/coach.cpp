@@ -50,27 +50,25 @@ struct Run {
 
 // `through` is the last day read: today for facts about the person, the day
 // before for doses (a session logged today does not change today's plan).
-Run current_run(const std::vector<JournalEntry>& entries, sys_days today, sys_days through, const CoachRules& rules) {
-  std::vector<const JournalEntry*> sorted;
-  for (const auto& entry : entries) {
-    if (entry.date <= through) sorted.push_back(&entry);
-  }
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
+// The run's entries are those the coach reads whole (coach_reads_from()).
+Run current_run(const JournalHistory& journal, sys_days today, sys_days through, const CoachRules& rules,
+                const Guidelines& guidelines) {
   Run run;
-  for (const JournalEntry* entry : sorted) {
-    if (!is_session(*entry)) continue;
+  for (const sys_days day : journal.sessions) {
+    if (day > through) break;
     if (!run.start) {
-      run.start = entry->date;
-    } else if ((entry->date - *run.last_session).count() >= rules.restart_gap_days) {
+      run.start = day;
+    } else if ((day - *run.last_session).count() >= rules.restart_gap_days) {
       run.gap_from = run.last_session;
-      run.start = entry->date;
+      run.start = day;
     }
-    run.last_session = entry->date;
+    run.last_session = day;
   }
   if (run.last_session && (today - *run.last_session).count() >= rules.restart_gap_days) run.lapsed = true;
   if (run.start && !run.lapsed) {
-    for (const JournalEntry* entry : sorted) {
-      if (entry->date >= *run.start) run.entries.push_back(entry);
+    const sys_days from = std::max(*run.start, coach_reads_from(today, guidelines));
+    for (const JournalEntry& entry : journal.entries) {
+      if (entry.date >= from && entry.date <= through) run.entries.push_back(&entry);
     }
   }
   return run;
@@ -160,11 +158,11 @@ std::string side_suffix(Side side) { return side == Side::both ? "" : fmt::forma
 std::string sets_text(int sets) { return fmt::format("{} set{}", sets, sets == 1 ? "" : "s"); }
 
 // Why a week does not count towards maintenance; empty when it does.
-std::string maintenance_miss(const std::vector<JournalEntry>& entries, sys_days monday, const CoachRules& rules) {
+std::string maintenance_miss(const JournalHistory& journal, sys_days monday, const CoachRules& rules) {
   int sessions = 0;
   std::optional<int> worst;
   sys_days worst_day{};
-  for (const auto& entry : entries) {
+  for (const auto& entry : journal.entries) {
     if (entry.date < monday || entry.date > monday + days{6}) continue;
     if (is_session(entry)) ++sessions;
     if (const auto pain = worst_of(entry); pain && (!worst || *pain > *worst)) {
@@ -229,10 +227,19 @@ void relist_exercises(Plan& plan, const Ladders& ladders, const RungLimits& limi
 
 std::string month_day(sys_days day) { return format_date(day).substr(5); }
 
-JournalFacts journal_facts(const std::vector<JournalEntry>& entries, sys_days today, const Guidelines& guidelines) {
+sys_days coach_reads_from(sys_days today, const Guidelines& guidelines) {
+  const CoachRules& rules = guidelines.coach;
+  const sys_days monday = monday_of(today);
+  // The pain now: the last week of a run that has not lapsed.
+  const sys_days pain_now = today - days{std::max(rules.restart_gap_days, 1) + 6};
+  const sys_days maintenance = monday - days{7 * std::max(rules.maintenance_pain_free_weeks, 0)};
+  return std::min({monday - days{7 * kCoachLogWeeks}, pain_now, maintenance});
+}
+
+JournalFacts journal_facts(const JournalHistory& journal, sys_days today, const Guidelines& guidelines) {
   const CoachRules& rules = guidelines.coach;
   JournalFacts facts;
-  const Run run = current_run(entries, today, today, rules);
+  const Run run = current_run(journal, today, today, rules, guidelines);
   if (run.lapsed) {
     facts.weeks_done = 0;
     facts.decisions.push_back(
@@ -275,7 +282,7 @@ JournalFacts journal_facts(const std::vector<JournalEntry>& entries, sys_days to
   }
 
   // A red flag counts until an entry records it gone.
-  for (const auto& entry : entries) {
+  for (const auto& entry : journal.entries) {
     if (entry.date > today) continue;
     for (const auto& symptom : entry.symptoms) {
       if (symptom.gone && *symptom.gone <= today) continue;
@@ -299,11 +306,11 @@ void apply_journal_facts(Profile& profile, const JournalFacts& facts) {
   }
 }
 
-Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const Plan& plan, const Catalogue& catalogue,
+Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, const Catalogue& catalogue,
                const Guidelines& guidelines, bool maintenance_asked) {
   const CoachRules& rules = guidelines.coach;
   Coaching coaching;
-  const Run run = current_run(entries, today, today - days{1}, rules);
+  const Run run = current_run(journal, today, today - days{1}, rules, guidelines);
   const PlanLimits limits = limits_of(plan.warnings);
   const LevelRules& table = limits.youth ? guidelines.youth : guidelines.for_level(plan.profile.level);
 
@@ -479,6 +486,10 @@ Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const P
         }
         std::sort(dates.begin(), dates.end());
         dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+        // The same reasons on every side read once.
+        const bool same = std::all_of(which.begin(), which.end(),
+                                      [&](const SideCoaching* o) { return o->reasons == which.front()->reasons; });
+        if (which.size() > 1 && same) return std::make_pair(join(which.front()->reasons, "; ") + " (each side)", dates);
         return std::make_pair(join(parts, "; "), dates);
       };
       std::vector<const SideCoaching*> down;
@@ -548,7 +559,7 @@ Coaching coach(const std::vector<JournalEntry>& entries, sys_days today, const P
   for (int i = rules.maintenance_pain_free_weeks; i >= 1; --i) {
     const sys_days monday = this_monday - days{7 * i};
     mondays.push_back(monday);
-    if (miss.empty()) miss = maintenance_miss(entries, monday, rules);
+    if (miss.empty()) miss = maintenance_miss(journal, monday, rules);
   }
   coaching.maintenance_offered = miss.empty() && !hold_all;
   if (coaching.maintenance_offered) {

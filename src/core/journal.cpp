@@ -404,4 +404,19 @@ std::optional<KneePain> parse_knee_scores(std::string_view text) {
   return pain;
 }
 
+JournalHistory::JournalHistory(std::vector<JournalEntry> all) : entries(std::move(all)) {
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  for (const auto& entry : entries) {
+    if (!entry.done.empty()) sessions.push_back(entry.date);
+  }
+  if (!entries.empty()) first_day = entries.front().date;
+}
+
+JournalHistory::JournalHistory(std::vector<JournalEntry> recent, std::vector<std::chrono::sys_days> session_days,
+                               std::optional<std::chrono::sys_days> first)
+    : entries(std::move(recent)), sessions(std::move(session_days)), first_day(first) {
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  std::sort(sessions.begin(), sessions.end());
+}
+
 }  // namespace kneeplan

@@ -59,22 +59,17 @@ void add_doses(std::vector<ExerciseProgress>& exercises, const JournalEntry& ent
 
 }  // namespace
 
-Progress summarise_progress(const std::vector<JournalEntry>& entries, sys_days today, int weeks,
+sys_days progress_reads_from(sys_days today, int weeks) { return monday_of(today) - days{7 * (std::max(weeks, 1) - 1)}; }
+
+Progress summarise_progress(const JournalHistory& journal, sys_days today, int weeks,
                             const TrainingDays& training_days) {
   Progress progress;
   progress.today = today;
-  std::vector<const JournalEntry*> ordered;  // up to today, oldest first
-  ordered.reserve(entries.size());
-  for (const auto& entry : entries) {
-    if (entry.date <= today) ordered.push_back(&entry);
-  }
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const JournalEntry* a, const JournalEntry* b) { return a->date < b->date; });
-  if (ordered.empty() || weeks < 1) return progress;
+  if (!journal.first_day || *journal.first_day > today || weeks < 1) return progress;
 
   std::vector<sys_days> done_days;
-  for (const JournalEntry* entry : ordered) {
-    if (!entry->done.empty()) done_days.push_back(entry->date);
+  for (const sys_days day : journal.sessions) {
+    if (day <= today) done_days.push_back(day);
   }
   if (!done_days.empty()) {
     progress.first_session = done_days.front();
@@ -82,8 +77,7 @@ Progress summarise_progress(const std::vector<JournalEntry>& entries, sys_days t
   }
 
   const sys_days this_monday = monday_of(today);
-  const sys_days first_monday =
-      std::max(this_monday - days{7 * (weeks - 1)}, monday_of(ordered.front()->date));
+  const sys_days first_monday = std::max(progress_reads_from(today, weeks), monday_of(*journal.first_day));
   for (sys_days monday = first_monday; monday <= this_monday; monday += days{7}) {
     ProgressWeek week;
     week.monday = monday;
@@ -95,10 +89,8 @@ Progress summarise_progress(const std::vector<JournalEntry>& entries, sys_days t
     progress.weeks.push_back(week);
   }
 
-  const auto in_window = std::lower_bound(ordered.begin(), ordered.end(), first_monday,
-                                          [](const JournalEntry* e, sys_days day) { return e->date < day; });
-  for (auto it = in_window; it != ordered.end(); ++it) {
-    const JournalEntry& entry = **it;
+  for (const JournalEntry& entry : journal.entries) {
+    if (entry.date < first_monday || entry.date > today) continue;
     const sys_days monday = monday_of(entry.date);
     ProgressWeek& week = progress.weeks[static_cast<std::size_t>((monday - first_monday).count() / 7)];
     if (!entry.done.empty()) ++week.sessions_done;

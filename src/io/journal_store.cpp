@@ -296,6 +296,8 @@ sqlite3* open_connection(const std::string& path, int flags, const std::string& 
 // the rules that run on it.
 void map_for_reading(sqlite3* db, const std::string& name) {
   execute(db, "PRAGMA mmap_size = 268435456", name);
+  // The sorts and sets a query needs stay in memory: no temporary file per query.
+  execute(db, "PRAGMA temp_store = MEMORY", name);
 }
 
 // Closes the connection on every path out unless released.
@@ -580,6 +582,21 @@ std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, con
 }
 
 std::vector<JournalEntry> JournalStore::entries(const DateWindow& window) const { return read_entries("1", window); }
+
+JournalHistory JournalStore::history(sys_days whole_from) const {
+  std::vector<JournalEntry> recent = read_entries(
+      fmt::format("e.id IN (SELECT id FROM entry WHERE date >= '{}' UNION SELECT entry_id FROM symptom)",
+                  date_text(whole_from)),
+      {});
+  std::vector<sys_days> sessions;
+  Statement days(db_, "SELECT e.date FROM entry e WHERE EXISTS (SELECT 1 FROM done d WHERE d.entry_id = e.id) "
+                 "ORDER BY e.date", name_);
+  while (days.step()) sessions.push_back(stored_date(days.text(0), name_));
+  std::optional<sys_days> first_day;
+  Statement first(db_, "SELECT min(date) FROM entry", name_);
+  if (first.step() && !first.is_null(0)) first_day = stored_date(first.text(0), name_);
+  return JournalHistory(std::move(recent), std::move(sessions), first_day);
+}
 
 std::optional<JournalEntry> JournalStore::entry_on(sys_days date) const {
   auto found = read_entries(fmt::format("e.date = '{}'", date_text(date)), {});

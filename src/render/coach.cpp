@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "kneeplan/core/coach.hpp"
+
 namespace kneeplan {
 
 namespace {
@@ -40,14 +42,25 @@ std::string render_coach_rules_markdown(const Guidelines& guidelines) {
        fmt::format("pain during above {}, or higher the next morning than before", c.pain_during_at_most),
        "the exercises done that day keep their dose", c.pain_source},
       {"step down", fmt::format("{} such sessions of an exercise in a row", c.bad_sessions_to_step_down),
-       "one set fewer, never below the level's fewest", c.regression_source},
+       "one set fewer; at the level's fewest, one rung down (both legs) at the fewest sets; at the easiest rung it "
+       "stays",
+       c.regression_source},
       {"rising pain", "the worst weekly pain higher than the week before", "every dose holds", c.rising_source},
       {"rising pain, again", fmt::format("the worst weekly pain rising {} weeks in a row", c.rising_weeks),
        "every dose holds, and a caution finding: see a clinician if it goes on", c.rising_source},
       {"2-for-2",
        fmt::format("{} reps over the range in the last set, {} sessions of the exercise in a row, per side",
                    c.reps_over_range, c.sessions_in_a_row),
-       "one set more, up to the level's top; a skipped or missed session never counts", c.progression_source},
+       "one set more, up to the level's top; at the top, once every side has earned it, the next rung (both legs) "
+       "at the fewest sets, if the person's limits and equipment allow it; a skipped or missed session never counts",
+       c.progression_source},
+      {"the rung", fmt::format("an exercise's ladder logged in the last {} weeks", kCoachLogWeeks),
+       fmt::format("the rung logged last is the plan's, unless the person's limits or equipment keep it out; an "
+                   "exercise not logged for {} weeks starts again at the plan's dose and rung",
+                   kCoachLogWeeks),
+       fmt::format("kneeplan rule, conservative: a rung reached stays while its log is recent; after {} weeks "
+                   "without an exercise it starts again where the plan would start anyone",
+                   kCoachLogWeeks)},
       {"maintenance",
        fmt::format("{} whole weeks in a row with pain 0 recorded and at least {} sessions each",
                    c.maintenance_pain_free_weeks, c.maintenance_sessions_a_week),

@@ -185,9 +185,8 @@ TEST_CASE("2-for-2 at the top set count moves to the next rung, for both legs to
       CHECK(item.sets == fewest);
       CHECK(item.rung == 3);
     }
-    CHECK(says(out.plan.decisions, fmt::format("Side plank: left, 2 reps over the range in the last set on 11-23 and "
-                                               "11-25; right, 2 reps over the range in the last set on 11-23 and "
-                                               "11-25: at the top set count ({} sets); next rung: {} ({} set)",
+    CHECK(says(out.plan.decisions, fmt::format("Side plank: 2 reps over the range in the last set on 11-23 and 11-25 "
+                                               "(each side): at the top set count ({} sets); next rung: {} ({} set)",
                                                top, harder.name, fewest)));
     const PlanExercise* now = shown(out.plan, harder.id);
     REQUIRE(now);
@@ -217,6 +216,29 @@ TEST_CASE("2-for-2 at the top set count moves to the next rung, for both legs to
     CHECK(dose(out.coaching, "side-plank", Side::left) == top);
     CHECK(says(out.plan.decisions, "already at the top set count (3 sets); already on the hardest rung"));
   }
+}
+
+TEST_CASE("An exercise not logged for the weeks the coach reads starts again at the plan's dose and rung", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  const sys_days long_ago = monday_of(today) - days{7 * kCoachLogWeeks};
+  const Exercise& harder = *test::builtin_catalogue().find(test::builtin_catalogue().find("side-plank")->harder);
+  const auto run_with_plank_on = [&](sys_days plank_day) {
+    std::vector<JournalEntry> entries{session(plank_day - days{2}, harder.id, 2, 10, 10),
+                                      session(plank_day, harder.id, 2, 10, 10)};
+    // Bridges every few days keep the run going, so only the plank's log ages.
+    for (sys_days d = plank_day + days{1}; d < today; d += days{4}) {
+      JournalEntry bridge;
+      bridge.date = d;
+      bridge.done = {rec("single-leg-bridge", Side::left, 1, 10)};
+      entries.push_back(bridge);
+    }
+    return run_coach(entries, today);
+  };
+  const auto inside = run_with_plank_on(long_ago);
+  CHECK(rung_of(inside.coaching, "side-plank", Side::left) == harder.id);
+  const auto outside = run_with_plank_on(long_ago - days{1});
+  CHECK_FALSE(rung_of(outside.coaching, "side-plank", Side::left));
+  for (const auto& item : items_of(outside.plan, "side-plank")) CHECK(item.exercise == "side-plank");
 }
 
 TEST_CASE("The rung the journal has reached is the plan's, with sets from its own log", "[coach]") {
@@ -346,24 +368,24 @@ TEST_CASE("Weeks done count from the first session, and a 2-week gap starts agai
     CHECK(journal_facts(entries, first + days{28}, gl()).weeks_done == 4);
   }
   SECTION("a gap one day short of the rule keeps the count") {
-    const auto facts = journal_facts({session(first), session(first + days{rules().restart_gap_days - 1})},
+    const auto facts = journal_facts(std::vector<JournalEntry>{session(first), session(first + days{rules().restart_gap_days - 1})},
                                      first + days{21}, gl());
     CHECK(facts.weeks_done == 3);
   }
   SECTION("a gap of the rule's days restarts it, and says so") {
     const sys_days restart = first + days{rules().restart_gap_days};
-    const auto facts = journal_facts({session(first), session(restart)}, restart + days{7}, gl());
+    const auto facts = journal_facts(std::vector<JournalEntry>{session(first), session(restart)}, restart + days{7}, gl());
     CHECK(facts.weeks_done == 1);
     CHECK(says(facts.decisions, "no session from 11-02 to 11-16"));
   }
   SECTION("no session up to today for the rule's days: week 1 again") {
-    const auto facts = journal_facts({session(first)}, first + days{rules().restart_gap_days}, gl());
+    const auto facts = journal_facts(std::vector<JournalEntry>{session(first)}, first + days{rules().restart_gap_days}, gl());
     CHECK(facts.weeks_done == 0);
     CHECK_FALSE(facts.pain);
     CHECK(says(facts.decisions, "starts again from week 1"));
   }
   SECTION("entries after today are not read") {
-    CHECK_FALSE(journal_facts({session(first)}, first - days{1}, gl()).weeks_done);
+    CHECK_FALSE(journal_facts(std::vector<JournalEntry>{session(first)}, first - days{1}, gl()).weeks_done);
   }
 }
 
@@ -396,9 +418,9 @@ TEST_CASE("A logged red-flag symptom counts until an entry records it gone", "[c
   CHECK_FALSE(open.allowed);
 
   entry.symptoms = {{"buckling", day("2026-11-24")}};
-  CHECK(journal_facts({entry}, day("2026-11-25"), gl()).symptoms.empty());
+  CHECK(journal_facts(std::vector<JournalEntry>{entry}, day("2026-11-25"), gl()).symptoms.empty());
   // Gone after the day asked about: still there on that day.
-  CHECK(journal_facts({entry}, day("2026-11-23"), gl()).symptoms == std::vector<std::string>{"buckling"});
+  CHECK(journal_facts(std::vector<JournalEntry>{entry}, day("2026-11-23"), gl()).symptoms == std::vector<std::string>{"buckling"});
 }
 
 TEST_CASE("Maintenance: offered after pain-free, well-kept weeks, and applied when asked", "[coach]") {

@@ -48,7 +48,7 @@ std::vector<JournalEntry> every_training_day(sys_days from, sys_days to) {
 }  // namespace
 
 TEST_CASE("progress: an empty journal has no weeks, no streak and no first session", "[progress]") {
-  const Progress progress = summarise_progress({}, day("2026-11-25"), 8, kSixDays);
+  const Progress progress = summarise_progress(JournalHistory{}, day("2026-11-25"), 8, kSixDays);
   CHECK(progress.weeks.empty());
   CHECK(progress.streak == 0);
   CHECK_FALSE(progress.first_session);

@@ -24,13 +24,26 @@ struct JournalFacts {
   std::optional<int> pain;            // the worst score in the last week of logged sessions
   std::vector<std::string> symptoms;  // red flags logged and not yet marked gone
   std::vector<Decision> decisions;
+
+  friend bool operator==(const JournalFacts&, const JournalFacts&) = default;
 };
 
-// Entries after `today` are ignored. A run of sessions (entries with an
+// How far back the coach reads each exercise's log and the weekly pain: an
+// exercise not done for this long starts again at the plan's dose and rung
+// (strength fades in weeks without it), and a strictly rising weekly worst
+// on a 0-10 scale spans at most 11 weeks.
+inline constexpr int kCoachLogWeeks = 12;
+
+// The first day whose entries the coach reads whole as of `today`: each
+// exercise's log, the weekly pain, the pain now and the maintenance weeks
+// all lie on or after it. Before it, only the days with a session (the run of
+// weeks) and the symptoms count.
+std::chrono::sys_days coach_reads_from(std::chrono::sys_days today, const Guidelines& guidelines);
+
+// Entries after `today` are ignored. A run of sessions (days with an
 // exercise done) ends at a gap of coach.restart_gap_days or more, and the
 // count of weeks starts again.
-JournalFacts journal_facts(const std::vector<JournalEntry>& entries, std::chrono::sys_days today,
-                           const Guidelines& guidelines);
+JournalFacts journal_facts(const JournalHistory& journal, std::chrono::sys_days today, const Guidelines& guidelines);
 
 // Sets the facts on `profile`: weeks done and pain replace the profile's,
 // symptoms join its own.
@@ -42,6 +55,8 @@ struct Dose {
   Side side = Side::both;
   int sets = 1;
   std::string rung;  // the rung of its ladder to do instead; empty: the plan's
+
+  friend bool operator==(const Dose&, const Dose&) = default;
 };
 
 struct Coaching {
@@ -50,6 +65,8 @@ struct Coaching {
   std::vector<Dose> doses;
   bool maintenance_offered = false;  // pain-free, well-kept weeks: a lighter week may be chosen
   bool maintenance = false;          // ... and it was asked for: the plan gets it
+
+  friend bool operator==(const Coaching&, const Coaching&) = default;
 };
 
 // The coach's decisions for `plan` (built from `catalogue` and the profile
@@ -57,7 +74,7 @@ struct Coaching {
 // counts per side and rung moves from the pain-monitoring model and the
 // 2-for-2 rule, a hold when pain rises from week to week, and the lighter
 // maintenance week.
-Coaching coach(const std::vector<JournalEntry>& entries, std::chrono::sys_days today, const Plan& plan,
+Coaching coach(const JournalHistory& journal, std::chrono::sys_days today, const Plan& plan,
                const Catalogue& catalogue, const Guidelines& guidelines, bool maintenance_asked);
 
 // Puts the coaching into the plan: the doses (an item whose sides differ is

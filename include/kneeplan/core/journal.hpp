@@ -97,6 +97,23 @@ struct JournalEntry {
   bool has_content() const;
 };
 
+// A journal as the coach and progress read it. Their rules look at whole
+// entries only in a recent window (coach_reads_from(), progress_reads_from());
+// before it they need only the days with a session, the first day logged and
+// the symptoms. So a reader may load just those for older days
+// (JournalStore::history) and the rules answer exactly as from every entry
+// whole. Built from a list of entries, it holds them all whole.
+struct JournalHistory {
+  std::vector<JournalEntry> entries;               // oldest first; whole at least in the window read
+  std::vector<std::chrono::sys_days> sessions;     // every day with an exercise done, oldest first
+  std::optional<std::chrono::sys_days> first_day;  // of the first entry of any kind
+
+  JournalHistory() = default;
+  JournalHistory(std::vector<JournalEntry> all);  // NOLINT(google-explicit-constructor): every entry whole
+  JournalHistory(std::vector<JournalEntry> recent, std::vector<std::chrono::sys_days> sessions,
+                 std::optional<std::chrono::sys_days> first_day);
+};
+
 // What one `log` adds to a day: merged into that day's entry (see merge()).
 struct JournalUpdate {
   JournalEntry addition;                   // its date is the entry's

@@ -120,6 +120,8 @@ struct Decision {
   std::string text;
   std::vector<std::chrono::sys_days> dates;
   std::string source;
+
+  friend bool operator==(const Decision&, const Decision&) = default;
 };
 
 struct Plan {

@@ -19,6 +19,8 @@ struct ProgressWeek {
   int sessions_done = 0;     // days with an exercise done
   int sessions_planned = 0;  // training days of the pattern from the first session to today
   KneePain worst;            // the worst score recorded that week, per knee; unset when none was
+
+  friend bool operator==(const ProgressWeek&, const ProgressWeek&) = default;
 };
 
 // What an exercise's last session of a week was on one side.
@@ -29,6 +31,8 @@ struct DosePoint {
   int sets = 1;
   Measure measure = Measure::reps;
   int amount = 0;
+
+  friend bool operator==(const DosePoint&, const DosePoint&) = default;
 };
 
 // One exercise on one side over the window, oldest week first; weeks in which
@@ -37,6 +41,8 @@ struct ExerciseProgress {
   std::string exercise;
   Side side = Side::both;
   std::vector<DosePoint> points;
+
+  friend bool operator==(const ExerciseProgress&, const ExerciseProgress&) = default;
 };
 
 struct Progress {
@@ -47,6 +53,8 @@ struct Progress {
   // it is done, and a planned day not yet done today does not break the run.
   int streak = 0;
   std::vector<ExerciseProgress> exercises;  // in the order first done, left before right
+
+  friend bool operator==(const Progress&, const Progress&) = default;
 };
 
 // Which weekdays (Monday first) the plan trains on.
@@ -55,7 +63,11 @@ using TrainingDays = std::array<bool, 7>;
 // The last `weeks` weeks up to and including today's (none before the week
 // of the first session); entries after `today` are ignored. A day counts as
 // planned when it is a training day between the first session and today.
-Progress summarise_progress(const std::vector<JournalEntry>& entries, std::chrono::sys_days today, int weeks,
+Progress summarise_progress(const JournalHistory& journal, std::chrono::sys_days today, int weeks,
                             const TrainingDays& training_days);
+
+// The first day whose entries summarise_progress() reads whole: the Monday
+// of the first of the `weeks` weeks up to today's.
+std::chrono::sys_days progress_reads_from(std::chrono::sys_days today, int weeks);
 
 }  // namespace kneeplan

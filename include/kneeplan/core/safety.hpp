@@ -82,6 +82,8 @@ struct Finding {
   bool youth_plan = false;
   bool stop_at_checkpoint = false;
   bool no_impact = false;
+
+  friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 bool holds(const Predicate& predicate, const Profile& profile);

@@ -63,6 +63,10 @@ class JournalStore {
 
   // Every entry, oldest first, or those within `window`.
   std::vector<JournalEntry> entries(const DateWindow& window = {}) const;
+  // The journal as the coach and progress read it (JournalHistory): whole
+  // entries from `whole_from` on and, before it, those with a symptom; the
+  // days with a session and the first day, of every entry.
+  JournalHistory history(std::chrono::sys_days whole_from) const;
   std::optional<JournalEntry> entry_on(std::chrono::sys_days date) const;
   // The entry created last, whatever its date.
   std::optional<JournalEntry> latest_created() const;

@@ -1,0 +1,135 @@
+// The journal as the coach and progress read it: whole entries only in the
+// window their rules look at, days and symptoms before it. Over a long,
+// varied journal, every answer must be the one the whole journal gives.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
+#include "data.hpp"
+#include "kneeplan/core/coach.hpp"
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/core/planner.hpp"
+#include "kneeplan/core/progress.hpp"
+#include "kneeplan/core/safety.hpp"
+#include "kneeplan/io/journal_store.hpp"
+
+using namespace kneeplan;
+using std::chrono::days;
+using std::chrono::sys_days;
+
+namespace {
+
+const Guidelines& gl() { return test::builtin_guidelines(); }
+
+// A small deterministic generator, the same on every platform.
+struct Lcg {
+  std::uint64_t state;
+  int below(int n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
+  }
+};
+
+// About a year of sessions with runs of pain, gaps long enough to restart the
+// count, rung changes, skipped exercises and symptoms that come and go.
+std::vector<JournalEntry> varied_journal(sys_days first, int length) {
+  static const char* const kPlankRungs[] = {"side-plank-from-knees", "side-plank", "side-plank-leg-lift"};
+  Lcg random{20261122};
+  std::vector<JournalEntry> entries;
+  int rung = 1;
+  for (int d = 0; d < length; ++d) {
+    const sys_days date = first + days{d};
+    if (d % 150 >= 133) continue;  // a gap of 17 days every 150: the count starts again
+    JournalEntry entry;
+    entry.date = date;
+    const int kind = random.below(10);
+    if (kind < 7) {
+      if (random.below(12) == 0) rung = std::clamp(rung + (random.below(2) == 0 ? -1 : 1), 0, 2);
+      const int sets = 1 + random.below(3);
+      for (const Side side : {Side::left, Side::right}) {
+        entry.done.push_back({kPlankRungs[rung], kPlankRungs[rung], side, sets, Measure::reps, 8 + random.below(8)});
+      }
+      entry.done.push_back({"single-leg-bridge", "single-leg-bridge", Side::left, 1 + random.below(3), Measure::reps,
+                            8 + random.below(8)});
+      // The lunge only in each run's first 30 days: later, its last record is
+      // older than the coach reads.
+      if (d % 150 < 30) {
+        if (random.below(4) == 0) {
+          entry.skipped.push_back({"stationary-lunge", "tired"});
+        } else {
+          entry.done.push_back({"stationary-lunge", "stationary-lunge", Side::right, 2, Measure::reps, 10});
+        }
+      }
+    }
+    if (kind < 9) {
+      const int base = (d / 45) % 4;  // pain drifts up and down over weeks
+      entry.pain_at(Moment::during) = {base + random.below(4), base + random.below(3)};
+      if (random.below(3) == 0) entry.pain_at(Moment::next_day) = {base, std::nullopt};
+    }
+    if (random.below(40) == 0) {
+      entry.symptoms.push_back({"night-pain", random.below(2) == 0 ? std::optional<sys_days>(date + days{5})
+                                                                    : std::nullopt});
+    }
+    if (random.below(25) == 0) entry.notes.push_back("a note");
+    if (entry.has_content()) entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+Plan coached_plan_of(const JournalHistory& journal, sys_days today, const JournalFacts& facts, Coaching& coaching) {
+  Profile profile;
+  apply_journal_facts(profile, facts);
+  PlanOptions options;
+  options.weeks = 1;
+  options.start = today;
+  const auto findings = screen(test::builtin_safety(), profile);
+  Plan plan = build_plan(test::builtin_catalogue(), gl(), profile, options, findings);
+  coaching = coach(journal, today, plan, test::builtin_catalogue(), gl(), true);
+  apply_coaching(plan, coaching, test::builtin_catalogue(), gl());
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("A journal read in its window gives the coach and progress the answers of the whole journal",
+          "[journal][coach][progress]") {
+  const sys_days first = *parse_date("2025-10-01");
+  const std::vector<JournalEntry> entries = varied_journal(first, 450);
+  JournalStore store = JournalStore::in_memory();
+  REQUIRE(store.import(entries).added == static_cast<int>(entries.size()));
+  const JournalHistory whole(store.entries());
+  REQUIRE(whole.entries == entries);
+
+  TrainingDays six_days{};
+  six_days.fill(true);
+  six_days[6] = false;
+  int with_decisions = 0;
+  for (int offset = 120; offset <= 470; offset += 5) {
+    const sys_days today = first + days{offset};
+    const JournalHistory part = store.history(coach_reads_from(today, gl()));
+    CAPTURE(format_date(today));
+    CHECK(part.sessions == whole.sessions);
+    CHECK(part.first_day == whole.first_day);
+    CHECK(part.entries.size() < whole.entries.size());  // the window really leaves entries out
+
+    const JournalFacts facts = journal_facts(whole, today, gl());
+    CHECK(journal_facts(part, today, gl()) == facts);
+    Coaching from_whole;
+    Coaching from_part;
+    const Plan plan_whole = coached_plan_of(whole, today, facts, from_whole);
+    const Plan plan_part = coached_plan_of(part, today, facts, from_part);
+    CHECK(from_part == from_whole);
+    CHECK(plan_part.weeks.front().days.front().items.size() == plan_whole.weeks.front().days.front().items.size());
+    if (!from_whole.decisions.empty()) ++with_decisions;
+
+    for (const int weeks : {1, 8, 30}) {
+      const sys_days from = std::min(coach_reads_from(today, gl()), progress_reads_from(today, weeks));
+      CHECK(summarise_progress(store.history(from), today, weeks, six_days) ==
+            summarise_progress(whole, today, weeks, six_days));
+    }
+  }
+  CHECK(with_decisions > 10);  // the coach had things to say, so the comparison means something
+}
