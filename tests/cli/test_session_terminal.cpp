@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -246,6 +247,75 @@ TEST_CASE("session on the rest day says so and names the next session", "[cli][s
   CHECK(has(screen, "Run `kneeplan session` on 2026-11-23"));
   CHECK(has(screen, "EXIT=0"));
   CHECK_FALSE(fs::exists(journal));
+}
+
+namespace {
+
+// The bytes a session writes while its strength items are skipped and its
+// first countdown runs out, then q; `environment` and `flags` vary the run.
+std::string session_bytes(const std::string& environment, const std::string& flags) {
+  const fs::path dir = scratch_dir();
+  const fs::path journal = dir / "journal.db";
+  const fs::path bytes = dir / "terminal.bytes";
+  // The pause lets the recording start before the first byte.
+  Terminal terminal(fmt::format("sleep 1; env -i PATH=/usr/bin:/bin TERM=xterm {} {} --catalogue {} --journal {} "
+                                "session --date {} {}",
+                                environment, kneeplan_binary(), catalogue(), journal.string(), kDate, flags));
+  REQUIRE(terminal.started());
+  REQUIRE(terminal.record(bytes.string()));
+  // The day's strength items come first: skip them, leave out the pain
+  // during them, then start the first stretch.
+  std::size_t strength = 0;
+  for (const auto& item : planned_items()) strength += item["category"] == "strength" ? 1U : 0U;
+  std::size_t skipped = 0;
+  std::optional<std::chrono::steady_clock::time_point> countdown_seen;
+  const bool exited = drive(terminal, [&](const std::string& line, const std::string&) -> std::string {
+    if (has(line, "Space: pause") && !countdown_seen) countdown_seen = std::chrono::steady_clock::now();
+    if (countdown_seen) {
+      // 2 s holds: well past the end of the first one, the bell has rung.
+      return std::chrono::steady_clock::now() - *countdown_seen > std::chrono::seconds(3) ? "q" : "";
+    }
+    if ((has(line, "Enter: start") || has(line, "Reps done")) && skipped < strength) {
+      ++skipped;
+      return "s";
+    }
+    if (has(line, "Enter: start") || has(line, "Worst knee pain during")) return "Enter";
+    return "";
+  });
+  INFO(terminal.screen());
+  REQUIRE(exited);
+  REQUIRE(countdown_seen);
+  return kneeplan::test::read_file(bytes);
+}
+
+bool has_colour(const std::string& bytes) { return has(bytes, "\x1b[32m") || has(bytes, "\x1b[2m"); }
+
+}  // namespace
+
+TEST_CASE("session: a bell when a countdown ends, colour on a terminal, and a plain ASCII bar in the C locale",
+          "[cli][session][terminal]") {
+  if (!have_tmux()) {
+    WARN("skipped: tmux is not installed (scripts/setup installs it)");
+    return;
+  }
+  const std::string bytes = session_bytes("LANG=C", "");
+  CHECK(has(bytes, "\a"));
+  CHECK(has_colour(bytes));
+  CHECK(has(bytes, "#####"));
+  CHECK_FALSE(has(bytes, "\u2588"));
+}
+
+TEST_CASE("session: --quiet rings no bell, NO_COLOR paints nothing, and a UTF-8 locale gets block bars",
+          "[cli][session][terminal]") {
+  if (!have_tmux()) {
+    WARN("skipped: tmux is not installed (scripts/setup installs it)");
+    return;
+  }
+  const std::string bytes = session_bytes("LANG=C.UTF-8 NO_COLOR=1", "--quiet");
+  CHECK_FALSE(has(bytes, "\a"));
+  CHECK_FALSE(has_colour(bytes));
+  CHECK(has(bytes, "\u2588"));
+  CHECK_FALSE(has(bytes, "#####"));
 }
 
 TEST_CASE("session without a terminal is a usage error that points to log", "[cli][session]") {

@@ -45,6 +45,12 @@ class Terminal {
   ~Terminal() { (void)std::system(fmt::format("tmux -L {} kill-server 2>/dev/null", socket_).c_str()); }
 
   bool started() const { return ok_; }
+  // Appends everything the command writes from now on to `file`, as bytes:
+  // escape codes and bells included, which the screen does not show.
+  bool record(const std::string& file) const {
+    return std::system(fmt::format("tmux -L {} pipe-pane -o {}", socket_, shell_quoted("cat >> " + shell_quoted(file)))
+                           .c_str()) == 0;
+  }
   std::string screen() const { return output_of(fmt::format("tmux -L {} capture-pane -p -S -200", socket_)); }
   // Keys as tmux names them ("Space", "Enter", "q"), without a line end.
   void press(const std::string& key) const {
