@@ -662,8 +662,8 @@ void apply_coaching(Plan& plan, const Coaching& coaching, const Catalogue& catal
       choice.exercise = rung->id;
       choice.rung = ladders.ladder_of(*rung).position(rung->id);
       choice.next = next ? next->id : "";
-      choice.why = fmt::format("rung {} of {}, where your journal has reached (see the coach's decisions)", choice.rung,
-                               choice.rungs);
+      choice.why = fmt::format("{}: rung {} of {}, the rung your journal has reached (see \"From your journal\")",
+                               rung->name, choice.rung, choice.rungs);
       choice.source = guidelines.coach.progression_source;
     }
     relist_exercises(plan, ladders, rung_rules, guidelines, limits.youth);

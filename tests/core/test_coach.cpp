@@ -199,6 +199,7 @@ TEST_CASE("2-for-2 at the top set count moves to the next rung, for both legs to
                                      [](const RungChoice& c) { return c.ladder == "side-plank"; });
     REQUIRE(choice != out.plan.rungs.end());
     CHECK(choice->exercise == harder.id);
+    CHECK(choice->why.starts_with(harder.name + ": rung 3 of 3"));
   }
   SECTION("one side short: sets stay at the top and the rung waits") {
     const auto out = run_coach(
