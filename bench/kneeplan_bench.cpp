@@ -165,16 +165,29 @@ void BM_ReadJournal(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadJournal)->Arg(365)->Arg(730)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 
+// What plan and today read of the same journal: whole entries in the coach's
+// window, the session days and symptoms before it.
+void BM_ReadJournalHistory(benchmark::State& state) {
+  const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
+  const Plan plan = default_plan(1);
+  JournalStore store = JournalStore::in_memory();
+  store.import(daily_journal(plan, static_cast<int>(state.range(0))));
+  const auto from = coach_reads_from(plan.weeks.front().days.front().date, guidelines);
+  for (auto _ : state) benchmark::DoNotOptimize(store.history(from));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ReadJournalHistory)->Arg(365)->Arg(730)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
 // The journal's facts and the coach's decisions for a week's plan.
 void BM_Coach(benchmark::State& state) {
   const Guidelines guidelines = parse_guidelines(builtin_text("guidelines.json"), "guidelines.json");
   const Catalogue catalogue = parse_catalogue(builtin_text("catalogue.json"), "catalogue.json");
   const Plan plan = default_plan(1);
-  const auto entries = daily_journal(plan, static_cast<int>(state.range(0)));
+  const JournalHistory journal(daily_journal(plan, static_cast<int>(state.range(0))));
   const auto today = plan.weeks.front().days.front().date;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(journal_facts(entries, today, guidelines));
-    benchmark::DoNotOptimize(coach(entries, today, plan, catalogue, guidelines, false));
+    benchmark::DoNotOptimize(journal_facts(journal, today, guidelines));
+    benchmark::DoNotOptimize(coach(journal, today, plan, catalogue, guidelines, false));
   }
   state.SetComplexityN(state.range(0));
 }
@@ -183,11 +196,11 @@ BENCHMARK(BM_Coach)->Arg(365)->Arg(730)->Complexity(benchmark::oN);
 // progress's summary (8 weeks and the streak back to the first session) and its text.
 void BM_Progress(benchmark::State& state) {
   const Plan plan = default_plan(1);
-  const auto entries = daily_journal(plan, static_cast<int>(state.range(0)));
+  const JournalHistory journal(daily_journal(plan, static_cast<int>(state.range(0))));
   const auto today = plan.weeks.front().days.front().date;
   constexpr TrainingDays six_days{true, true, true, true, true, true, false};
   for (auto _ : state) {
-    const Progress progress = summarise_progress(entries, today, 8, six_days);
+    const Progress progress = summarise_progress(journal, today, 8, six_days);
     ProgressView view;
     view.progress = &progress;
     benchmark::DoNotOptimize(render_progress_text(view, Style{}, true));
