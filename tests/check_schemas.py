@@ -76,6 +76,13 @@ def expect_valid(name, validator, document):
         fail(name, "does not match its schema " + describe_error(error))
 
 
+def mutated(base, change):
+    """A deep copy of `base` with `change` applied to it."""
+    document = copy.deepcopy(base)
+    change(document)
+    return document
+
+
 def expect_invalid(name, validator, document):
     if first_error(validator, document) is None:
         fail(name, "the schema accepted a document it should reject")
@@ -336,11 +343,6 @@ def check_journal(kneeplan, schemas):
         return
     expect_valid("journal export", journal_schema, document)
 
-    def mutated(change):
-        broken = copy.deepcopy(document)
-        change(broken)
-        return broken
-
     cases = [
         ("pain 11", lambda d: d["entries"][0]["pain"]["before"].update(left=11)),
         ("a done item with two measures", lambda d: d["entries"][0]["done"][0].update(hold_seconds=30)),
@@ -356,7 +358,7 @@ def check_journal(kneeplan, schemas):
         ("wrong format", lambda d: d.update(format="kneeplan.journal/2")),
     ]
     for name, change in cases:
-        expect_invalid(f"negative journal: {name}", journal_schema, mutated(change))
+        expect_invalid(f"negative journal: {name}", journal_schema, mutated(document, change))
 
 
 # --- negative checks -------------------------------------------------------------
@@ -389,11 +391,6 @@ def check_progress(kneeplan, schemas):
         return
     expect_valid("progress --json", schema, document)
 
-    def mutated(change):
-        broken = copy.deepcopy(document)
-        change(broken)
-        return broken
-
     cases = [
         ("wrong format", lambda d: d.update(format="kneeplan.progress/2")),
         ("pain 11", lambda d: d["weeks"][0]["worst_pain"].update(left=11)),
@@ -403,7 +400,7 @@ def check_progress(kneeplan, schemas):
         ("decision without source", lambda d: d["next"][0].pop("source")),
     ]
     for name, change in cases:
-        expect_invalid(f"negative progress: {name}", schema, mutated(change))
+        expect_invalid(f"negative progress: {name}", schema, mutated(document, change))
 
 
 def find_item(plan, category):
@@ -425,11 +422,6 @@ def find_rest_day(plan):
 
 def negative_checks(schemas, plan, findings, listing, guidelines, safety):
     plan_schema = schemas["plan"]
-
-    def mutated(base, change):
-        document = copy.deepcopy(base)
-        change(document)
-        return document
 
     if plan is not None:
         expect_valid("negative: the unmutated export is valid", plan_schema, plan)

@@ -281,9 +281,7 @@ Command add_log_command(CLI::App& app, const GlobalOptions& global) {
   command->fallthrough();
   command->require_subcommand(0, 1);
   request->profile.add_file_to(*command);
-  command->add_option("--date", request->date, "The session's date (default: today)")
-      ->check(calendar_date())
-      ->type_name("YYYY-MM-DD");
+  add_date_option(*command, request->date, "The session's date (default: today)");
   command
       ->add_option("--done", request->done,
                    "An exercise done (repeatable): ID as planned, ID=SETSxN (N reps, seconds held or passes), "

@@ -40,8 +40,7 @@ void add_plan_request_options(CLI::App& command, PlanRequest& request) {
   command.add_option("-o,--output", request.output, "Write to FILE instead of standard output (`-`: stdout)")
       ->check(non_empty_path())
       ->type_name("FILE");
-  command.add_flag("--maintenance", request.maintenance,
-                   "The lighter maintenance week, once the journal shows weeks without pain (see the coach rules)");
+  add_maintenance_flag(command, request.maintenance);
   request.calendar.add_to(command);
 }
 

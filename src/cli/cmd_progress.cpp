@@ -101,12 +101,9 @@ Command add_progress_command(CLI::App& app, const GlobalOptions& global) {
       ->transform(whole_number(kProgressWeeks))
       ->capture_default_str()
       ->type_name("N");
-  command->add_option("--date", request->date, "The day to count up to (default: today)")
-      ->check(calendar_date())
-      ->type_name("YYYY-MM-DD");
+  add_date_option(*command, request->date, "The day to count up to (default: today)");
   request->plan.add_rest_day_to(*command);
-  command->add_flag("--maintenance", request->maintenance,
-                    "The lighter maintenance week, once the journal shows weeks without pain");
+  add_maintenance_flag(*command, request->maintenance);
   command->add_option("--format", request->format, "text, json (format kneeplan.progress/1) or svg (a chart)")
       ->check(one_of_words({"text", "json", "svg"}))
       ->capture_default_str()

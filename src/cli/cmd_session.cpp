@@ -243,12 +243,9 @@ Command add_session_command(CLI::App& app, const GlobalOptions& global) {
       "session", "Be guided through today's session in the terminal: countdowns for holds, rolling and rest, "
                  "the reps asked after each set, each item stored in the journal when done");
   request->profile.add_to(*command);
-  command->add_option("--date", request->date, "The day whose session to do (default: today)")
-      ->check(calendar_date())
-      ->type_name("YYYY-MM-DD");
+  add_date_option(*command, request->date, "The day whose session to do (default: today)");
   request->plan.add_rest_day_to(*command);
-  command->add_flag("--maintenance", request->maintenance,
-                    "The lighter maintenance week, once the journal shows weeks without pain");
+  add_maintenance_flag(*command, request->maintenance);
   command->add_flag("--quiet", request->quiet, "No bell at the end of a countdown");
   command->footer(
       "Keys: Space pauses or resumes a countdown, Enter starts a hold or answers, s skips the exercise, q stops.\n"

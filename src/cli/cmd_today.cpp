@@ -56,12 +56,9 @@ Command add_today_command(CLI::App& app, const GlobalOptions& global) {
       app.add_subcommand("today", "Show today's session: each exercise with its dose, sides and key cue, and what "
                                   "is logged already");
   request->profile.add_to(*command);
-  command->add_option("--date", request->date, "The day to show (default: today)")
-      ->check(calendar_date())
-      ->type_name("YYYY-MM-DD");
+  add_date_option(*command, request->date, "The day to show (default: today)");
   request->plan.add_rest_day_to(*command);
-  command->add_flag("--maintenance", request->maintenance,
-                    "The lighter maintenance week, once the journal shows weeks without pain");
+  add_maintenance_flag(*command, request->maintenance);
   command->add_flag("--json", request->json, "Print the day as JSON (format kneeplan.today/1)");
   command->footer("Example: kneeplan today --date 2026-11-23");
   return {command, [request, &global] { return run_today(global, *request); }};

@@ -104,6 +104,15 @@ CLI::Validator calendar_date() {
       "");
 }
 
+void add_date_option(CLI::App& command, std::string& date, const std::string& help) {
+  command.add_option("--date", date, help)->check(calendar_date())->type_name("YYYY-MM-DD");
+}
+
+void add_maintenance_flag(CLI::App& command, bool& maintenance) {
+  command.add_flag("--maintenance", maintenance,
+                   "The lighter maintenance week, once the journal shows weeks without pain (see the coach rules)");
+}
+
 void ProfileOptions::add_file_to(CLI::App& command) {
   command.add_option("--profile", file, "Profile JSON file (kneeplan.profile/1; default: the one `init` saved)")
       ->check(non_empty_path())

@@ -44,6 +44,11 @@ Catalogue load_catalogue(const GlobalOptions& global);
 Guidelines load_guidelines(const GlobalOptions& global);
 SafetyRules load_safety(const GlobalOptions& global);
 
+// --date YYYY-MM-DD, a real calendar date (empty: today); `help` says what the day is for.
+void add_date_option(CLI::App& command, std::string& date, const std::string& help);
+// --maintenance, worded alike for every command that follows the journal.
+void add_maintenance_flag(CLI::App& command, bool& maintenance);
+
 // CLI11 validators: a whole number within `bounds`; a YYYY-MM-DD calendar date.
 CLI::Validator whole_number(Bounds bounds);
 CLI::Validator calendar_date();
