@@ -24,27 +24,17 @@ std::string heading(std::string_view text, const Style& style) {
 }
 
 // Column widths for the item lines of a whole plan, so every session lines up.
-struct Columns {
-  std::size_t name = 4;
-  std::size_t dose = 4;
-};
-
-Columns columns(const Plan& plan) {
-  Columns c;
+ItemColumns columns(const Plan& plan) {
+  ItemColumns c;
   for (const auto& week : plan.weeks) {
     for (const auto& day : week.days) {
-      for (const auto& item : day.items) {
-        c.name = std::max(c.name, item.name.size());
-        c.dose = std::max(c.dose, dose_text(item).size());
-      }
+      for (const auto& item : day.items) c.fit(item);
     }
   }
-  c.name = std::min<std::size_t>(c.name, 30);
-  c.dose = std::min<std::size_t>(c.dose, 18);
   return c;
 }
 
-void write_items(std::string& out, const std::vector<Item>& items, const Columns& c) {
+void write_items(std::string& out, const std::vector<Item>& items, const ItemColumns& c) {
   for (const auto& item : items) {
     std::string text = fmt::format("    {:<{}}  {:<{}}  ", item.name, c.name, dose_text(item), c.dose);
     const std::size_t used = text.size();
@@ -64,7 +54,7 @@ std::string rest_between_sets(const std::vector<Item>& items) {
   return {};
 }
 
-void write_day(std::string& out, const Day& day, const Columns& c, const Style& style) {
+void write_day(std::string& out, const Day& day, const ItemColumns& c, const Style& style) {
   std::string title = fmt::format("{}  ({} min", day_label(day.date), day.minutes);
   if (const std::string rest = rest_between_sets(day.items); !rest.empty()) title += "; " + rest;
   out += "  " + paint(title + ")", Tone::heading, style) + "\n";
@@ -72,7 +62,7 @@ void write_day(std::string& out, const Day& day, const Columns& c, const Style& 
   for (const auto& note : day.notes) out += "    " + paint(wrap("Note: " + note, kWidth, 4), Tone::caution, style) + "\n";
 }
 
-void write_sessions(std::string& out, const Week& week, const Columns& c, const Style& style) {
+void write_sessions(std::string& out, const Week& week, const ItemColumns& c, const Style& style) {
   for (const auto& session : sessions(week)) {
     std::vector<std::string> names;
     for (const Day* day : session.days) names.push_back(weekday_short(day->date));
@@ -183,7 +173,7 @@ std::string render_text(const Plan& original, const Style& style) {
 
   if (plan.weeks.empty()) return out;
   write_grid(out, plan, style);
-  const Columns c = columns(plan);
+  const ItemColumns c = columns(plan);
   if (style.detail == Detail::full) {
     for (const auto& week : plan.weeks) {
       out += heading(fmt::format("Week {}", week.number), style);

@@ -42,12 +42,16 @@ std::string key_cue(const Plan* plan, const Item& item) {
 }
 
 void write_session(std::string& out, const Plan* plan, const Day& day, const JournalEntry* logged, const Style& style) {
+  ItemColumns columns;
+  for (const auto& item : day.items) columns.fit(item);
   int number = 0;
   for (const auto& item : day.items) {
-    const std::string rest = rest_text(item).empty() ? "" : "rest " + rest_text(item);
-    std::string line = fmt::format("  {:>2}. {:<26} {:<16} {}", ++number, printable(item.name), dose_text(item),
-                                   printable(item.sides_text));
-    if (!rest.empty()) line += ", " + rest;
+    std::string line = fmt::format("  {:>2}. {:<{}}  {:<{}}  ", ++number, printable(item.name), columns.name,
+                                   dose_text(item), columns.dose);
+    std::string sides = printable(item.sides_text);
+    if (const std::string rest = rest_text(item); !rest.empty()) sides += ", rest " + rest;
+    // Sides and rest go on below, indented, rather than past the 80th column.
+    line += line.size() + sides.size() <= kWidth ? sides : wrap(sides, kWidth, line.size());
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
     if (const std::string cue = key_cue(plan, item); !cue.empty()) {

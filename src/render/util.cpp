@@ -40,6 +40,11 @@ std::string dose_text(Category category, int sets, Range reps, Range hold_second
   return {};
 }
 
+void ItemColumns::fit(const Item& item) {
+  name = std::max(name, std::min<std::size_t>(item.name.size(), 30));
+  dose = std::max(dose, std::min<std::size_t>(dose_text(item).size(), 18));
+}
+
 std::string dose_text(const Exercise& e) {
   if (e.category == Category::strength) return range_text(e.reps) + " reps";
   return dose_text(e.category, 1, e.reps, e.hold_seconds, e.passes, e.minutes);

@@ -20,6 +20,14 @@ std::string dose_text(const Item& item);
 std::string range_text(Range range);
 // "60 s" between sets, or empty for a single set (no rest to take).
 std::string rest_text(const Item& item);
+
+// Column widths for item lines, so that a list of items lines up: the widest
+// name (at most 30 columns) and dose (at most 18) of the items fitted.
+struct ItemColumns {
+  std::size_t name = 4;
+  std::size_t dose = 4;
+  void fit(const Item& item);
+};
 std::string equipment_text(const std::vector<std::string>& equipment);  // "none" when empty
 // "needs nothing", "needs a step", "needs a foam roller and a wall".
 std::string needs_text(const std::vector<std::string>& equipment);

@@ -3,7 +3,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -163,6 +166,33 @@ TEST_CASE("today: the session with dose, sides, cue and what is logged, and the 
   CHECK(parsed["today"]["rest"] == true);
   CHECK(parsed["next"]["date"] == "2026-10-12");
   CHECK_FALSE(parsed["next"]["items"].empty());
+}
+
+TEST_CASE("A rung earned in the log is the one plan and today show, their lines in line within 80 columns",
+          "[cli][coach]") {
+  const Journal journal;
+  // The single-leg bridge's ladder: 2-for-2 at the novice's top set count on both sides.
+  for (const std::string date : {"2026-11-16", "2026-11-18"}) {
+    journal.log(date, "left:1x10,right:1x10", {"--done", "single-leg-bridge=left:3x14,right:3x14"});
+  }
+  const auto plan = journal.plan("2026-11-23");
+  CHECK(decided(plan, "next rung: Single-leg bridge with a hold"));
+  const auto text = run_kneeplan({"--journal", journal.path, "today", "--no-saved-profile", "--date", "2026-11-23"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("Single-leg bridge with a hold") != std::string::npos);
+  // Every item line: within 80 columns, and its dose in the same column as the others'.
+  std::istringstream lines(text.out);
+  std::set<std::size_t> dose_columns;
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(line.size() <= 80);
+    if (line.size() > 5 && line[4] == '.' && std::isdigit(static_cast<unsigned char>(line[3]))) {
+      const auto gap = line.find("  ", 6);  // the name's column ends in two spaces at least
+      REQUIRE(gap != std::string::npos);
+      dose_columns.insert(line.find_first_not_of(' ', gap));
+    }
+  }
+  CHECK(dose_columns.size() == 1);
 }
 
 TEST_CASE("README's coach rules table is the one the program prints", "[cli][coach][readme]") {
