@@ -1,6 +1,7 @@
 #include "kneeplan/io/journal_store.hpp"
 
 #include <fcntl.h>
+#include <cstdlib>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,7 +77,26 @@ CREATE TABLE note (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kSchemaV1};
+// Version 2. Each entry counts its exercise records, kept by triggers, so the
+// days with a session (which the coach counts weeks from, over the whole
+// journal) are read from the entry table alone rather than found among
+// every exercise record.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE entry ADD COLUMN done_count INTEGER NOT NULL DEFAULT 0 CHECK (done_count >= 0);
+UPDATE entry SET done_count = (SELECT count(*) FROM done WHERE done.entry_id = entry.id);
+CREATE TRIGGER done_counted AFTER INSERT ON done BEGIN
+  UPDATE entry SET done_count = done_count + 1 WHERE id = NEW.entry_id;
+END;
+CREATE TRIGGER done_uncounted AFTER DELETE ON done BEGIN
+  UPDATE entry SET done_count = done_count - 1 WHERE id = OLD.entry_id;
+END;
+CREATE TRIGGER done_moved AFTER UPDATE OF entry_id ON done BEGIN
+  UPDATE entry SET done_count = done_count - 1 WHERE id = OLD.entry_id;
+  UPDATE entry SET done_count = done_count + 1 WHERE id = NEW.entry_id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kSchemaV1, kSchemaV2};
 constexpr std::array<std::string_view, 6> kTables{"entry", "done", "skipped", "pain", "symptom", "note"};
 
 constexpr std::size_t kHeaderBytes = 100;
@@ -155,10 +175,13 @@ class Statement {
   }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
   bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-  std::string text(int column) const {
+  // Valid until the next step.
+  std::string_view view(int column) const {
     const auto* chars = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return chars ? std::string(chars, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    return chars ? std::string_view(chars, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string_view();
   }
+  std::string text(int column) const { return std::string(view(column)); }
 
  private:
   void check(int rc) const {
@@ -278,9 +301,28 @@ void check_header(const fs::path& path, const std::string& name, std::size_t kno
   }
 }
 
+// Global settings, made before SQLite initializes (after, it refuses them),
+// for a process that opens a journal once and reads it through memory-mapped
+// I/O. By default each page cache (the journal's, and each sort's) starts
+// with a block of 20 page buffers and writes to every page of it; allocated
+// as needed, most are never touched, and a first touch (a page fault) is a
+// large share of a short run on a virtual machine. Memory statistics, which
+// nothing here reads, would take a lock at every allocation.
+void configure_sqlite() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 sqlite3* open_connection(const std::string& path, int flags, const std::string& name) {
+  configure_sqlite();
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
+  // NOMUTEX: a connection is used by one thread only, so reading a column
+  // need not take the connection's lock.
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string problem = sqlite_problem(db, rc);
     sqlite3_close(db);
@@ -308,26 +350,32 @@ struct Connection {
 };
 
 // Through SQLite, read only: the same checks as the header (a committed
-// migration may still be in the -wal file), and the tables.
-void check_schema(sqlite3* db, const std::string& name, std::size_t known_versions) {
-  if (pragma_number(db, "application_id", name) != kJournalApplicationId) {
+// migration may still be in the -wal file), and the tables, in one statement.
+// Returns the journal's version.
+std::int64_t check_schema(sqlite3* db, const std::string& name, std::size_t known_versions) {
+  Statement schema(db,
+                   "SELECT (SELECT application_id FROM pragma_application_id), "
+                   "(SELECT user_version FROM pragma_user_version), "
+                   "(SELECT group_concat(name, ' ') FROM sqlite_schema WHERE type = 'table')",
+                   name);
+  if (!schema.step()) throw failure(name, "journal error: its schema cannot be read");
+  if (schema.integer(0) != kJournalApplicationId) {
     throw failure(name, "is not a kneeplan journal but another program's SQLite database");
   }
-  const auto version = pragma_number(db, "user_version", name);
+  const std::int64_t version = schema.integer(1);
   if (version > static_cast<std::int64_t>(known_versions)) {
     throw failure(name, fmt::format("was written by a newer kneeplan (journal version {}; this one reads up to {}); "
                                     "it is left as it is: upgrade kneeplan to use it",
                                     version, known_versions));
   }
   if (version < 1) throw failure(name, "is a kneeplan journal without its tables; restore it from a backup");
-  Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table'", name);
-  std::vector<std::string> present;
-  while (tables.step()) present.push_back(tables.text(0));
+  const std::string present = " " + schema.text(2) + " ";
   for (const auto table : kTables) {
-    if (std::find(present.begin(), present.end(), table) == present.end()) {
+    if (present.find(fmt::format(" {} ", table)) == std::string::npos) {
       throw failure(name, fmt::format("is a kneeplan journal without its \"{}\" table; restore it from a backup", table));
     }
   }
+  return version;
 }
 
 void sync_directory(const fs::path& directory) {
@@ -416,16 +464,34 @@ void back_up(sqlite3* db, const fs::path& path, std::int64_t version, const std:
   execute(target.db, "PRAGMA journal_mode = DELETE", name);
 }
 
+// One read transaction around several queries, so they all see the journal
+// as of one moment (a `log` may commit between two statements otherwise), and
+// take its locks once. Inside a transaction already, it adds nothing.
+class ReadSnapshot {
+ public:
+  ReadSnapshot(sqlite3* db, const std::string& name) : db_(sqlite3_get_autocommit(db) ? db : nullptr) {
+    if (db_) execute(db_, "BEGIN", name);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    if (db_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);  // ends a read: nothing to lose
+  }
+
+ private:
+  sqlite3* db_;
+};
+
 std::string date_text(sys_days day) { return format_date(day); }
 
-sys_days stored_date(const std::string& text, const std::string& name) {
+sys_days stored_date(std::string_view text, const std::string& name) {
   const auto date = parse_date(text);
   if (!date) throw failure(name, fmt::format("holds a malformed date \"{}\"; see `kneeplan journal check`", text));
   return *date;
 }
 
 template <class Enum>
-Enum stored_name(const std::string& text, const std::string& name) {
+Enum stored_name(std::string_view text, const std::string& name) {
   const auto value = parse_name<Enum>(text);
   if (!value) throw failure(name, fmt::format("holds an unknown value \"{}\"; see `kneeplan journal check`", text));
   return *value;
@@ -449,14 +515,16 @@ std::string immutable_uri(const fs::path& path) {
 
 std::span<const std::string_view> journal_migrations() { return kMigrations; }
 
-JournalStore::JournalStore(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
+JournalStore::JournalStore(sqlite3* db, std::string name, std::int64_t version)
+    : db_(db), name_(std::move(name)), version_(static_cast<int>(version)) {}
 JournalStore::JournalStore(JournalStore&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), name_(std::move(other.name_)) {}
+    : db_(std::exchange(other.db_, nullptr)), name_(std::move(other.name_)), version_(other.version_) {}
 JournalStore& JournalStore::operator=(JournalStore&& other) noexcept {
   if (this != &other) {
     sqlite3_close(db_);
     db_ = std::exchange(other.db_, nullptr);
     name_ = std::move(other.name_);
+    version_ = other.version_;
   }
   return *this;
 }
@@ -469,9 +537,9 @@ std::optional<JournalStore> JournalStore::open_existing(const fs::path& path) {
   check_header(path, name, kMigrations.size());
   try {
     Connection connection{open_connection(name, SQLITE_OPEN_READONLY, name)};
-    check_schema(connection.db, name, kMigrations.size());
+    const auto version = check_schema(connection.db, name, kMigrations.size());
     map_for_reading(connection.db, name);
-    return JournalStore(connection.release(), name);
+    return JournalStore(connection.release(), name, version);
   } catch (const DataError&) {
     // A WAL reader needs a -shm file, which SQLite cannot create on a full
     // disk or in a read-only directory. With no -wal file to read, the
@@ -479,9 +547,9 @@ std::optional<JournalStore> JournalStore::open_existing(const fs::path& path) {
     std::error_code error;
     if (fs::file_size(name + "-wal", error) > 0 && !error) throw;
     Connection connection{open_connection(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, name)};
-    check_schema(connection.db, name, kMigrations.size());
+    const auto version = check_schema(connection.db, name, kMigrations.size());
     map_for_reading(connection.db, name);
-    return JournalStore(connection.release(), name);
+    return JournalStore(connection.release(), name, version);
   }
 }
 
@@ -511,7 +579,7 @@ JournalStore JournalStore::open_for_writing(const fs::path& path, std::span<cons
     }
     transaction.commit();
   }
-  return JournalStore(connection.release(), name);
+  return JournalStore(connection.release(), name, static_cast<std::int64_t>(migrations.size()));
 }
 
 JournalStore JournalStore::in_memory() {
@@ -520,63 +588,68 @@ JournalStore JournalStore::in_memory() {
   execute(connection.db, "PRAGMA foreign_keys = ON", name);
   execute(connection.db, fmt::format("PRAGMA application_id = {}", kJournalApplicationId), name);
   apply_migrations(connection.db, kMigrations, 0, name);
-  return JournalStore(connection.release(), name);
+  return JournalStore(connection.release(), name, static_cast<std::int64_t>(kMigrations.size()));
 }
 
-int JournalStore::schema_version() const { return static_cast<int>(pragma_number(db_, "user_version", name_)); }
+int JournalStore::schema_version() const { return version_; }
 
 std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, const DateWindow& window) const {
-  // One query per table for all the entries, not one per entry.
-  const std::string range = window.from || window.to ? " AND e.date BETWEEN ?1 AND ?2" : "";
+  const ReadSnapshot snapshot(db_, name_);
+  // One query per table for all the entries, not one per entry. Each walks
+  // the entries by date through the date index, so the child rows arrive
+  // grouped by entry in the entries' order, with no sort.
   auto prepare = [&](std::string_view sql) {
-    auto statement = std::make_unique<Statement>(db_, fmt::format(fmt::runtime(sql), where, range), name_);
-    if (!range.empty()) {
-      statement->bind(1, window.from ? date_text(*window.from) : std::string("0000-00-00"));
-      statement->bind(2, window.to ? date_text(*window.to) : std::string("9999-99-99"));
-    }
+    auto statement = std::make_unique<Statement>(
+        db_, fmt::format(fmt::runtime(sql), fmt::format("{} AND e.date BETWEEN ?1 AND ?2", where)), name_);
+    statement->bind(1, window.from ? date_text(*window.from) : std::string("0000-00-00"));
+    statement->bind(2, window.to ? date_text(*window.to) : std::string("9999-99-99"));
     return statement;
   };
   std::vector<JournalEntry> entries;
-  std::map<std::int64_t, std::size_t> index;
+  std::vector<std::int64_t> ids;
   {
-    auto rows = prepare("SELECT e.id, e.date FROM entry e WHERE {}{} ORDER BY e.date");
+    auto rows = prepare("SELECT e.id, e.date FROM entry e WHERE {} ORDER BY e.date");
     while (rows->step()) {
-      index[rows->integer(0)] = entries.size();
-      entries.emplace_back().date = stored_date(rows->text(1), name_);
+      ids.push_back(rows->integer(0));
+      entries.emplace_back().date = stored_date(rows->view(1), name_);
     }
   }
   if (entries.empty()) return entries;
   auto each = [&](std::string_view sql, auto&& read) {
     auto rows = prepare(sql);
+    std::size_t at = 0;
     while (rows->step()) {
-      const auto found = index.find(rows->integer(0));
-      if (found != index.end()) read(*rows, entries[found->second]);
+      const std::int64_t id = rows->integer(0);
+      while (at < ids.size() && ids[at] != id) ++at;
+      // Within one snapshot every row belongs to an entry read above.
+      if (at == ids.size()) throw failure(name_, "journal error: a record arrived outside its entry's order");
+      read(*rows, entries[at]);
     }
   };
-  each("SELECT d.entry_id, d.exercise, d.rung, d.side, d.sets, d.measure, d.amount FROM done d "
-       "JOIN entry e ON e.id = d.entry_id WHERE {}{} ORDER BY d.entry_id, d.position",
+  each("SELECT e.id, d.exercise, d.rung, d.side, d.sets, d.measure, d.amount FROM entry e "
+       "JOIN done d ON d.entry_id = e.id WHERE {} ORDER BY e.date, d.position",
        [&](const Statement& row, JournalEntry& entry) {
-         entry.done.push_back({row.text(1), row.text(2), stored_name<Side>(row.text(3), name_),
-                               static_cast<int>(row.integer(4)), stored_name<Measure>(row.text(5), name_),
+         entry.done.push_back({row.text(1), row.text(2), stored_name<Side>(row.view(3), name_),
+                               static_cast<int>(row.integer(4)), stored_name<Measure>(row.view(5), name_),
                                static_cast<int>(row.integer(6))});
        });
-  each("SELECT s.entry_id, s.exercise, s.reason FROM skipped s JOIN entry e ON e.id = s.entry_id "
-       "WHERE {}{} ORDER BY s.entry_id, s.position",
+  each("SELECT e.id, s.exercise, s.reason FROM entry e JOIN skipped s ON s.entry_id = e.id "
+       "WHERE {} ORDER BY e.date, s.position",
        [&](const Statement& row, JournalEntry& entry) { entry.skipped.push_back({row.text(1), row.text(2)}); });
-  each("SELECT p.entry_id, p.moment, p.knee, p.score FROM pain p JOIN entry e ON e.id = p.entry_id WHERE {}{}",
+  each("SELECT e.id, p.moment, p.knee, p.score FROM entry e JOIN pain p ON p.entry_id = e.id WHERE {} "
+       "ORDER BY e.date",
        [&](const Statement& row, JournalEntry& entry) {
-         entry.pain_at(stored_name<Moment>(row.text(1), name_)).of(stored_name<Knee>(row.text(2), name_)) =
+         entry.pain_at(stored_name<Moment>(row.view(1), name_)).of(stored_name<Knee>(row.view(2), name_)) =
              static_cast<int>(row.integer(3));
        });
-  each("SELECT s.entry_id, s.name, s.gone FROM symptom s JOIN entry e ON e.id = s.entry_id "
-       "WHERE {}{} ORDER BY s.entry_id, s.position",
+  each("SELECT e.id, s.name, s.gone FROM entry e JOIN symptom s ON s.entry_id = e.id "
+       "WHERE {} ORDER BY e.date, s.position",
        [&](const Statement& row, JournalEntry& entry) {
          SymptomRecord symptom{row.text(1), std::nullopt};
-         if (!row.is_null(2)) symptom.gone = stored_date(row.text(2), name_);
+         if (!row.is_null(2)) symptom.gone = stored_date(row.view(2), name_);
          entry.symptoms.push_back(std::move(symptom));
        });
-  each("SELECT n.entry_id, n.text FROM note n JOIN entry e ON e.id = n.entry_id WHERE {}{} "
-       "ORDER BY n.entry_id, n.position",
+  each("SELECT e.id, n.text FROM entry e JOIN note n ON n.entry_id = e.id WHERE {} ORDER BY e.date, n.position",
        [&](const Statement& row, JournalEntry& entry) { entry.notes.push_back(row.text(1)); });
   return entries;
 }
@@ -584,22 +657,32 @@ std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, con
 std::vector<JournalEntry> JournalStore::entries(const DateWindow& window) const { return read_entries("1", window); }
 
 JournalHistory JournalStore::history(sys_days whole_from) const {
-  std::vector<JournalEntry> recent = read_entries(
-      fmt::format("e.id IN (SELECT id FROM entry WHERE date >= '{}' UNION SELECT entry_id FROM symptom)",
-                  date_text(whole_from)),
-      {});
+  const ReadSnapshot snapshot(db_, name_);
+  // Before the window only the entries with a symptom, which stays open
+  // until an entry marks it gone.
+  std::vector<JournalEntry> entries =
+      read_entries("e.id IN (SELECT entry_id FROM symptom)", {std::nullopt, whole_from - std::chrono::days{1}});
+  std::vector<JournalEntry> recent = read_entries("1", {whole_from, std::nullopt});
+  entries.insert(entries.end(), std::make_move_iterator(recent.begin()), std::make_move_iterator(recent.end()));
+  // A version 1 journal (not yet written to by this kneeplan) has no
+  // done_count: its sessions are found among the exercise records.
+  Statement days(db_,
+                 version_ >= 2
+                     ? "SELECT date, done_count > 0 FROM entry ORDER BY date"
+                     : "SELECT e.date, EXISTS (SELECT 1 FROM done d WHERE d.entry_id = e.id) FROM entry e ORDER BY e.date",
+                 name_);
   std::vector<sys_days> sessions;
-  Statement days(db_, "SELECT e.date FROM entry e WHERE EXISTS (SELECT 1 FROM done d WHERE d.entry_id = e.id) "
-                 "ORDER BY e.date", name_);
-  while (days.step()) sessions.push_back(stored_date(days.text(0), name_));
   std::optional<sys_days> first_day;
-  Statement first(db_, "SELECT min(date) FROM entry", name_);
-  if (first.step() && !first.is_null(0)) first_day = stored_date(first.text(0), name_);
-  return JournalHistory(std::move(recent), std::move(sessions), first_day);
+  while (days.step()) {
+    const sys_days day = stored_date(days.view(0), name_);
+    if (!first_day) first_day = day;
+    if (days.integer(1) != 0) sessions.push_back(day);
+  }
+  return JournalHistory(std::move(entries), std::move(sessions), first_day);
 }
 
 std::optional<JournalEntry> JournalStore::entry_on(sys_days date) const {
-  auto found = read_entries(fmt::format("e.date = '{}'", date_text(date)), {});
+  auto found = read_entries("1", {date, date});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
@@ -727,6 +810,16 @@ std::vector<std::string> JournalStore::integrity_problems() const {
   Statement keys(db_, "PRAGMA foreign_key_check", name_);
   while (keys.step()) {
     problems.push_back(fmt::format("a row of \"{}\" belongs to no entry", keys.text(0)));
+  }
+  if (version_ >= 2) {
+    Statement counts(db_,
+                     "SELECT e.date, e.done_count, (SELECT count(*) FROM done d WHERE d.entry_id = e.id) AS records "
+                     "FROM entry e WHERE e.done_count <> records ORDER BY e.date",
+                     name_);
+    while (counts.step()) {
+      problems.push_back(fmt::format("the entry of {} counts {} exercises done but holds {}", counts.text(0),
+                                     counts.integer(1), counts.integer(2)));
+    }
   }
   return problems;
 }

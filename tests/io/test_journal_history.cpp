@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "data.hpp"
@@ -15,6 +16,7 @@
 #include "kneeplan/core/progress.hpp"
 #include "kneeplan/core/safety.hpp"
 #include "kneeplan/io/journal_store.hpp"
+#include "run.hpp"
 
 using namespace kneeplan;
 using std::chrono::days;
@@ -132,4 +134,40 @@ TEST_CASE("A journal read in its window gives the coach and progress the answers
     }
   }
   CHECK(with_decisions > 10);  // the coach had things to say, so the comparison means something
+}
+
+TEST_CASE("A version 1 journal reads as the same history, and after its upgrade too", "[journal][store]") {
+  const sys_days first = *parse_date("2025-10-01");
+  const std::vector<JournalEntry> entries = varied_journal(first, 300);
+  JournalStore current = JournalStore::in_memory();
+  REQUIRE(current.import(entries).added == static_cast<int>(entries.size()));
+
+  const std::filesystem::path path = test::scratch_dir() / "journal.db";
+  {
+    // Version 1 counts no exercises per entry: its sessions come from the records.
+    JournalStore old = JournalStore::open_for_writing(path, journal_migrations().first(1));
+    REQUIRE(old.schema_version() == 1);
+    REQUIRE(old.import(entries).added == static_cast<int>(entries.size()));
+  }
+  auto same_history = [&](const JournalStore& store) {
+    for (int offset = 60; offset <= 320; offset += 20) {
+      const sys_days from = coach_reads_from(first + days{offset}, gl());
+      const JournalHistory expected = current.history(from);
+      const JournalHistory got = store.history(from);
+      CAPTURE(format_date(from));
+      CHECK(got.sessions == expected.sessions);
+      CHECK(got.first_day == expected.first_day);
+      CHECK(got.entries == expected.entries);
+    }
+  };
+  const auto old = JournalStore::open_existing(path);
+  REQUIRE(old);
+  CHECK(old->schema_version() == 1);
+  same_history(*old);
+
+  const JournalStore upgraded = JournalStore::open_for_writing(path);
+  CHECK(upgraded.schema_version() == static_cast<int>(journal_migrations().size()));
+  CHECK(std::filesystem::exists(path.string() + ".v1.backup"));
+  CHECK(upgraded.integrity_problems().empty());  // every entry's count matches its records
+  same_history(upgraded);
 }

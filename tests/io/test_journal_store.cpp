@@ -137,6 +137,63 @@ TEST_CASE("journal store: a second log of a day merges, and symptoms are marked 
   CHECK_FALSE(store.entry_on(again.date));
 }
 
+// Each entry's count of exercises done, which the session days are read
+// from, as SQLite holds it.
+std::vector<std::pair<std::string, int>> done_counts(const fs::path& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* rows = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT date, done_count FROM entry ORDER BY date", -1, &rows, nullptr) == SQLITE_OK);
+  std::vector<std::pair<std::string, int>> counts;
+  while (sqlite3_step(rows) == SQLITE_ROW) {
+    counts.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(rows, 0)), sqlite3_column_int(rows, 1));
+  }
+  sqlite3_finalize(rows);
+  sqlite3_close(db);
+  return counts;
+}
+
+TEST_CASE("journal store: each entry counts its exercises done through every change", "[journal][store]") {
+  const fs::path path = scratch_dir() / "journal.db";
+  JournalStore store = JournalStore::open_for_writing(path);
+  // What the counts must be: each stored entry's records.
+  auto counted = [&] {
+    std::vector<std::pair<std::string, int>> counts;
+    for (const auto& entry : store.entries()) counts.emplace_back(format_date(entry.date), entry.done.size());
+    return counts;
+  };
+  store.record(update_of(sample("2026-11-18")));
+  JournalEntry pain_only;
+  pain_only.date = *parse_date("2026-11-19");
+  pain_only.pain_at(Moment::before).left = 1;
+  store.record(update_of(pain_only));
+  CHECK(done_counts(path) == std::vector<std::pair<std::string, int>>{{"2026-11-18", 3}, {"2026-11-19", 0}});
+
+  // A second log of the day: the side plank's two records become one, and a bridge is added.
+  JournalEntry more;
+  more.date = *parse_date("2026-11-18");
+  more.done = {{"side-plank", "side-plank", Side::left, 3, Measure::reps, 12},
+               {"single-leg-bridge", "single-leg-bridge", Side::right, 2, Measure::reps, 15}};
+  store.record(update_of(more));
+  CHECK(store.import({sample("2026-11-20")}).added == 1);
+  CHECK(done_counts(path) == counted());
+  CHECK(done_counts(path).front() == std::pair<std::string, int>{"2026-11-18", 3});
+  CHECK(store.remove(*parse_date("2026-11-18")));
+  CHECK(done_counts(path) == std::vector<std::pair<std::string, int>>{{"2026-11-19", 0}, {"2026-11-20", 3}});
+
+  const JournalHistory history = store.history(*parse_date("2026-11-01"));
+  CHECK(history.sessions == std::vector<std::chrono::sys_days>{*parse_date("2026-11-20")});
+  CHECK(history.first_day == parse_date("2026-11-19"));
+  CHECK(store.integrity_problems().empty());
+
+  SECTION("a count changed by another program is a problem `journal check` names") {
+    run_sql(path, "UPDATE entry SET done_count = 7 WHERE date = '2026-11-20'");
+    const auto problems = JournalStore::open_existing(path)->integrity_problems();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.front() == "the entry of 2026-11-20 counts 7 exercises done but holds 3");
+  }
+}
+
 TEST_CASE("journal store: the latest created entry and its removal", "[journal][store]") {
   JournalStore store = JournalStore::in_memory();
   CHECK_FALSE(store.latest_created());

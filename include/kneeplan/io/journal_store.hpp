@@ -4,6 +4,7 @@
 // A file that is not a kneeplan journal is refused before SQLite writes a
 // byte to it. Every failure is a DataError naming the file.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -59,6 +60,7 @@ class JournalStore {
   ~JournalStore();
 
   const std::string& name() const { return name_; }
+  // The journal's version (SQLite's user_version) as opened, or as upgraded to.
   int schema_version() const;
 
   // Every entry, oldest first, or those within `window`.
@@ -86,12 +88,13 @@ class JournalStore {
   std::vector<std::string> integrity_problems() const;
 
  private:
-  JournalStore(sqlite3* db, std::string name);
+  JournalStore(sqlite3* db, std::string name, std::int64_t version);
   void write_entry(const JournalEntry& entry);
   std::vector<JournalEntry> read_entries(std::string_view where, const DateWindow& window) const;
 
   sqlite3* db_ = nullptr;
   std::string name_;
+  int version_ = 0;  // as opened, or as upgraded to
 };
 
 }  // namespace kneeplan
