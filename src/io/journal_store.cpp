@@ -707,48 +707,68 @@ std::vector<std::string> JournalStore::open_symptoms(sys_days date) const {
 void JournalStore::write_entry(const JournalEntry& entry) {
   const std::string date = date_text(entry.date);
   Statement(db_, "INSERT INTO entry (date) VALUES (?1) ON CONFLICT (date) DO NOTHING", name_).bind(1, date).run();
-  Statement find(db_, "SELECT id FROM entry WHERE date = ?1", name_);
-  find.bind(1, date);
-  if (!find.step()) throw failure(name_, "journal error: the entry just written is missing");
-  const std::int64_t id = find.integer(0);
-  for (const auto table : {"done", "skipped", "pain", "symptom", "note"}) {
-    Statement(db_, fmt::format("DELETE FROM {} WHERE entry_id = ?1", table), name_).bind(1, id).run();
+  std::int64_t id = 0;
+  if (sqlite3_changes(db_) == 1) {
+    id = sqlite3_last_insert_rowid(db_);  // a new entry: nothing of it to replace
+  } else {
+    Statement find(db_, "SELECT id FROM entry WHERE date = ?1", name_);
+    find.bind(1, date);
+    if (!find.step()) throw failure(name_, "journal error: the entry just written is missing");
+    id = find.integer(0);
+    for (const auto table : {"done", "skipped", "pain", "symptom", "note"}) {
+      Statement(db_, fmt::format("DELETE FROM {} WHERE entry_id = ?1", table), name_).bind(1, id).run();
+    }
   }
-  Statement done(db_,
-                 "INSERT INTO done (entry_id, position, exercise, rung, side, sets, measure, amount) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                 name_);
-  for (std::size_t i = 0; i < entry.done.size(); ++i) {
-    const ExerciseDone& d = entry.done[i];
-    done.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, d.exercise).bind(4, d.rung);
-    done.bind(5, name_of(d.side)).bind(6, d.sets).bind(7, name_of(d.measure)).bind(8, d.amount).run();
+  // Each INSERT is prepared only when it has rows to add.
+  if (!entry.done.empty()) {
+    Statement done(db_,
+                   "INSERT INTO done (entry_id, position, exercise, rung, side, sets, measure, amount) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   name_);
+    for (std::size_t i = 0; i < entry.done.size(); ++i) {
+      const ExerciseDone& d = entry.done[i];
+      done.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, d.exercise).bind(4, d.rung);
+      done.bind(5, name_of(d.side)).bind(6, d.sets).bind(7, name_of(d.measure)).bind(8, d.amount).run();
+    }
   }
-  Statement skipped(db_, "INSERT INTO skipped (entry_id, position, exercise, reason) VALUES (?1, ?2, ?3, ?4)", name_);
-  for (std::size_t i = 0; i < entry.skipped.size(); ++i) {
-    skipped.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.skipped[i].exercise);
-    skipped.bind(4, entry.skipped[i].reason).run();
+  if (!entry.skipped.empty()) {
+    Statement skipped(db_, "INSERT INTO skipped (entry_id, position, exercise, reason) VALUES (?1, ?2, ?3, ?4)",
+                      name_);
+    for (std::size_t i = 0; i < entry.skipped.size(); ++i) {
+      skipped.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.skipped[i].exercise);
+      skipped.bind(4, entry.skipped[i].reason).run();
+    }
   }
-  Statement pain(db_, "INSERT INTO pain (entry_id, moment, knee, score) VALUES (?1, ?2, ?3, ?4)", name_);
-  for (std::size_t moment = 0; moment < entry.pain.size(); ++moment) {
-    for (const Knee knee : {Knee::left, Knee::right}) {
-      if (const auto& score = entry.pain[moment].of(knee)) {
-        pain.bind(1, id).bind(2, name_of(static_cast<Moment>(moment))).bind(3, name_of(knee)).bind(4, *score).run();
+  const bool any_pain = std::any_of(entry.pain.begin(), entry.pain.end(), [](const KneePain& pain) {
+    return pain.left.has_value() || pain.right.has_value();
+  });
+  if (any_pain) {
+    Statement pain(db_, "INSERT INTO pain (entry_id, moment, knee, score) VALUES (?1, ?2, ?3, ?4)", name_);
+    for (std::size_t moment = 0; moment < entry.pain.size(); ++moment) {
+      for (const Knee knee : {Knee::left, Knee::right}) {
+        if (const auto& score = entry.pain[moment].of(knee)) {
+          pain.bind(1, id).bind(2, name_of(static_cast<Moment>(moment))).bind(3, name_of(knee)).bind(4, *score).run();
+        }
       }
     }
   }
-  Statement symptom(db_, "INSERT INTO symptom (entry_id, position, name, gone) VALUES (?1, ?2, ?3, ?4)", name_);
-  for (std::size_t i = 0; i < entry.symptoms.size(); ++i) {
-    symptom.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.symptoms[i].name);
-    if (entry.symptoms[i].gone) {
-      symptom.bind(4, date_text(*entry.symptoms[i].gone));
-    } else {
-      symptom.bind_null(4);
+  if (!entry.symptoms.empty()) {
+    Statement symptom(db_, "INSERT INTO symptom (entry_id, position, name, gone) VALUES (?1, ?2, ?3, ?4)", name_);
+    for (std::size_t i = 0; i < entry.symptoms.size(); ++i) {
+      symptom.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.symptoms[i].name);
+      if (entry.symptoms[i].gone) {
+        symptom.bind(4, date_text(*entry.symptoms[i].gone));
+      } else {
+        symptom.bind_null(4);
+      }
+      symptom.run();
     }
-    symptom.run();
   }
-  Statement note(db_, "INSERT INTO note (entry_id, position, text) VALUES (?1, ?2, ?3)", name_);
-  for (std::size_t i = 0; i < entry.notes.size(); ++i) {
-    note.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.notes[i]).run();
+  if (!entry.notes.empty()) {
+    Statement note(db_, "INSERT INTO note (entry_id, position, text) VALUES (?1, ?2, ?3)", name_);
+    for (std::size_t i = 0; i < entry.notes.size(); ++i) {
+      note.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, entry.notes[i]).run();
+    }
   }
 }
 
@@ -759,20 +779,23 @@ JournalEntry JournalStore::record(const JournalUpdate& update) {
   entry.date = date;
   merge(entry, update.addition);
   write_entry(entry);
-  Statement gone(db_,
-                 "UPDATE symptom SET gone = ?1 WHERE gone IS NULL AND name = ?2 AND entry_id IN "
-                 "(SELECT id FROM entry WHERE date <= ?1)",
-                 name_);
-  for (const auto& symptom : update.symptoms_gone) {
-    gone.bind(1, date_text(date)).bind(2, symptom).run();
-    if (sqlite3_changes(db_) == 0) {
-      throw failure(name_, fmt::format("no {} is recorded on or before {} to mark gone; nothing was stored", symptom,
-                                       date_text(date)));
+  if (!update.symptoms_gone.empty()) {
+    Statement gone(db_,
+                   "UPDATE symptom SET gone = ?1 WHERE gone IS NULL AND name = ?2 AND entry_id IN "
+                   "(SELECT id FROM entry WHERE date <= ?1)",
+                   name_);
+    for (const auto& symptom : update.symptoms_gone) {
+      gone.bind(1, date_text(date)).bind(2, symptom).run();
+      if (sqlite3_changes(db_) == 0) {
+        throw failure(name_, fmt::format("no {} is recorded on or before {} to mark gone; nothing was stored",
+                                         symptom, date_text(date)));
+      }
     }
+    // Marking gone may have changed this entry's own symptoms.
+    entry = entry_on(date).value_or(entry);
   }
-  JournalEntry stored = entry_on(date).value_or(entry);
   transaction.commit();
-  return stored;
+  return entry;
 }
 
 bool JournalStore::remove(sys_days date) {
