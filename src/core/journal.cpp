@@ -404,8 +404,19 @@ std::optional<KneePain> parse_knee_scores(std::string_view text) {
   return pain;
 }
 
+namespace {
+
+// Oldest first, in place; a journal's reads already are, and a stable sort
+// would copy every entry to a buffer even then.
+void sort_by_date(std::vector<JournalEntry>& entries) {
+  const auto earlier = [](const JournalEntry& a, const JournalEntry& b) { return a.date < b.date; };
+  if (!std::is_sorted(entries.begin(), entries.end(), earlier)) std::stable_sort(entries.begin(), entries.end(), earlier);
+}
+
+}  // namespace
+
 JournalHistory::JournalHistory(std::vector<JournalEntry> all) : entries(std::move(all)) {
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  sort_by_date(entries);
   for (const auto& entry : entries) {
     if (!entry.done.empty()) sessions.push_back(entry.date);
   }
@@ -415,8 +426,8 @@ JournalHistory::JournalHistory(std::vector<JournalEntry> all) : entries(std::mov
 JournalHistory::JournalHistory(std::vector<JournalEntry> recent, std::vector<std::chrono::sys_days> session_days,
                                std::optional<std::chrono::sys_days> first)
     : entries(std::move(recent)), sessions(std::move(session_days)), first_day(first) {
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
-  std::sort(sessions.begin(), sessions.end());
+  sort_by_date(entries);
+  if (!std::is_sorted(sessions.begin(), sessions.end())) std::sort(sessions.begin(), sessions.end());
 }
 
 }  // namespace kneeplan

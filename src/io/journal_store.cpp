@@ -608,10 +608,15 @@ std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, con
   std::vector<JournalEntry> entries;
   std::vector<std::int64_t> ids;
   {
-    auto rows = prepare("SELECT e.id, e.date FROM entry e WHERE {} ORDER BY e.date");
+    // Version 2 counts each entry's exercise records: room for them is made
+    // once (up to a bound: a count is only a hint, and may have been altered).
+    auto rows = prepare(version_ >= 2 ? "SELECT e.id, e.date, e.done_count FROM entry e WHERE {} ORDER BY e.date"
+                                      : "SELECT e.id, e.date, 0 FROM entry e WHERE {} ORDER BY e.date");
     while (rows->step()) {
       ids.push_back(rows->integer(0));
-      entries.emplace_back().date = stored_date(rows->view(1), name_);
+      JournalEntry& entry = entries.emplace_back();
+      entry.date = stored_date(rows->view(1), name_);
+      entry.done.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(rows->integer(2), 0, 64)));
     }
   }
   if (entries.empty()) return entries;
