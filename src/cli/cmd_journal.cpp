@@ -42,7 +42,7 @@ int run_import(const GlobalOptions& global, const JournalRequest& request) {
   const std::string text = read_input_file(request.input);
   const std::vector<JournalEntry> entries = parse_journal(text, request.input, load_catalogue(global), today());
   const std::filesystem::path path = journal_path(global);
-  JournalStore store = JournalStore::open_for_writing(path);
+  JournalStore store = open_journal_for_writing(path);
   const ImportOutcome outcome = store.import(entries);
   if (!outcome.conflicts.empty()) {
     std::vector<Diagnostic> diagnostics;

@@ -239,7 +239,7 @@ int run_log(const GlobalOptions& global, const LogRequest& request) {
     }
   }
 
-  JournalStore store = JournalStore::open_for_writing(path);
+  JournalStore store = open_journal_for_writing(path);
   const JournalEntry stored = store.record(update);
   if (request.json) {
     write_output("-", render_entry_json(stored));
@@ -265,7 +265,7 @@ int run_undo(const GlobalOptions& global, const LogRequest& request) {
       return kOk;
     }
   }
-  JournalStore store = JournalStore::open_for_writing(path);
+  JournalStore store = open_journal_for_writing(path);
   if (!store.remove(latest->date)) {
     throw DataError(path.string(), "", "the entry was removed meanwhile; nothing else changed");
   }

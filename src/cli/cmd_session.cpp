@@ -141,6 +141,8 @@ class Recorder {
     if (!problems.empty()) {
       throw DataError(path_.string(), problems.front().field, problems.front().message + "; nothing more was stored");
     }
+    // Not open_journal_for_writing(): an upgrade's note would land in the
+    // middle of the session's screen. The copy is made all the same.
     if (!store_) store_ = JournalStore::open_for_writing(path_);
     store_->record(update);
   }

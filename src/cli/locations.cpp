@@ -6,6 +6,10 @@
 #include <ctime>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "output.hpp"
+
 namespace kneeplan::cli {
 
 namespace {
@@ -46,5 +50,14 @@ std::chrono::sys_days today() {
 }
 
 bool interactive() { return ::isatty(STDIN_FILENO) != 0; }
+
+JournalStore open_journal_for_writing(const std::filesystem::path& path) {
+  JournalStore store = JournalStore::open_for_writing(path);
+  if (const auto& upgrade = store.upgrade()) {
+    write_stderr(fmt::format("Upgraded {} from journal version {} to {}; the journal as it was is kept in {}.\n",
+                             path.string(), upgrade->from_version, store.schema_version(), upgrade->backup.string()));
+  }
+  return store;
+}
 
 }  // namespace kneeplan::cli

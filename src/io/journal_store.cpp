@@ -446,8 +446,9 @@ void create_journal(const fs::path& path, const std::string& name, std::span<con
   sync_directory(directory);
 }
 
-// A copy of the journal as it is, beside it, through SQLite's online backup.
-void back_up(sqlite3* db, const fs::path& path, std::int64_t version, const std::string& name) {
+// A copy of the journal as it is, beside it, through SQLite's online backup;
+// returns its path.
+fs::path back_up(sqlite3* db, const fs::path& path, std::int64_t version, const std::string& name) {
   const std::string copy = fmt::format("{}.v{}.backup", path.string(), version);
   ::unlink(copy.c_str());
   {
@@ -462,6 +463,7 @@ void back_up(sqlite3* db, const fs::path& path, std::int64_t version, const std:
   if (rc != SQLITE_DONE) throw failure(name, "cannot back up the journal: " + sqlite_problem(target.db, rc));
   // The copy is a rollback-journal database: a single file, whole on its own.
   execute(target.db, "PRAGMA journal_mode = DELETE", name);
+  return copy;
 }
 
 // One read transaction around several queries, so they all see the journal
@@ -518,13 +520,17 @@ std::span<const std::string_view> journal_migrations() { return kMigrations; }
 JournalStore::JournalStore(sqlite3* db, std::string name, std::int64_t version)
     : db_(db), name_(std::move(name)), version_(static_cast<int>(version)) {}
 JournalStore::JournalStore(JournalStore&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), name_(std::move(other.name_)), version_(other.version_) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      name_(std::move(other.name_)),
+      version_(other.version_),
+      upgrade_(std::move(other.upgrade_)) {}
 JournalStore& JournalStore::operator=(JournalStore&& other) noexcept {
   if (this != &other) {
     sqlite3_close(db_);
     db_ = std::exchange(other.db_, nullptr);
     name_ = std::move(other.name_);
     version_ = other.version_;
+    upgrade_ = std::move(other.upgrade_);
   }
   return *this;
 }
@@ -569,8 +575,9 @@ JournalStore JournalStore::open_for_writing(const fs::path& path, std::span<cons
   execute(connection.db, "PRAGMA synchronous = FULL", name);
   execute(connection.db, "PRAGMA foreign_keys = ON", name);
   const auto version = pragma_number(connection.db, "user_version", name);
+  std::optional<JournalUpgrade> upgrade;
   if (version < static_cast<std::int64_t>(migrations.size())) {
-    back_up(connection.db, path, version, name);
+    upgrade = JournalUpgrade{static_cast<int>(version), back_up(connection.db, path, version, name)};
     Transaction transaction(connection.db, name);
     // Another kneeplan may have upgraded it while this one made the copy.
     const auto now = pragma_number(connection.db, "user_version", name);
@@ -579,7 +586,9 @@ JournalStore JournalStore::open_for_writing(const fs::path& path, std::span<cons
     }
     transaction.commit();
   }
-  return JournalStore(connection.release(), name, static_cast<std::int64_t>(migrations.size()));
+  JournalStore store(connection.release(), name, static_cast<std::int64_t>(migrations.size()));
+  store.upgrade_ = std::move(upgrade);
+  return store;
 }
 
 JournalStore JournalStore::in_memory() {

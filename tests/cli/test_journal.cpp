@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include "kneeplan/core/dates.hpp"
+#include "kneeplan/io/journal_store.hpp"
 #include "run.hpp"
 
 namespace fs = std::filesystem;
@@ -294,4 +296,31 @@ TEST_CASE("init saves the profile privately, and every command uses it unless to
   const auto broken = run_kneeplan({"plan"}, options);
   CHECK(broken.exit_code == 1);
   CHECK(broken.err.find("--no-saved-profile") != std::string::npos);
+}
+
+TEST_CASE("log upgrades an older journal after a copy, and says where the copy is", "[journal][cli]") {
+  const Journal journal;
+  {
+    // A journal as the first version of kneeplan wrote it.
+    kneeplan::JournalStore old = kneeplan::JournalStore::open_for_writing(
+        journal.path, kneeplan::journal_migrations().first(1));
+    kneeplan::JournalEntry entry;
+    entry.date = *kneeplan::parse_date("2026-11-19");
+    entry.done = {{"side-plank", "side-plank", kneeplan::Side::left, 2, kneeplan::Measure::reps, 12},
+                  {"side-plank", "side-plank", kneeplan::Side::right, 2, kneeplan::Measure::reps, 10}};
+    old.record({entry, {}});
+  }
+  const std::string before = journal.exported();
+  const auto logged = journal.run({"log", "--date", "2026-11-20", "--done", "side-plank=left:2x12,right:2x10"});
+  REQUIRE(logged.exit_code == 0);
+  const fs::path backup = journal.path.string() + ".v1.backup";
+  CHECK(logged.err == fmt::format("Upgraded {} from journal version 1 to {}; the journal as it was is kept in {}.\n",
+                                  journal.path.string(), kneeplan::journal_migrations().size(), backup.string()));
+  CHECK(mode_of(backup) == 0600);
+  // The copy holds the journal as it was; the journal, that and the new day.
+  const RunResult copy = run_kneeplan({"--journal", backup.string(), "journal", "export"});
+  CHECK(copy.exit_code == 0);
+  CHECK(copy.out == before);
+  CHECK(journal.run({"journal", "check"}).exit_code == 0);
+  CHECK(journal.run({"log", "--date", "2026-11-21", "--pain-before", "1"}).err.empty());  // once only
 }

@@ -33,6 +33,13 @@ struct DateWindow {
   std::optional<std::chrono::sys_days> to;
 };
 
+// An older journal that opening for writing upgraded: its version before,
+// and the copy of it made first.
+struct JournalUpgrade {
+  int from_version = 0;
+  std::filesystem::path backup;
+};
+
 // What an import did, or would have done: entries added, entries already
 // there identically, and the indexes of entries that differ from the one
 // stored for their date (then nothing was written).
@@ -62,6 +69,8 @@ class JournalStore {
   const std::string& name() const { return name_; }
   // The journal's version (SQLite's user_version) as opened, or as upgraded to.
   int schema_version() const;
+  // Set when open_for_writing() upgraded the journal.
+  const std::optional<JournalUpgrade>& upgrade() const { return upgrade_; }
 
   // Every entry, oldest first, or those within `window`.
   std::vector<JournalEntry> entries(const DateWindow& window = {}) const;
@@ -95,6 +104,7 @@ class JournalStore {
   sqlite3* db_ = nullptr;
   std::string name_;
   int version_ = 0;  // as opened, or as upgraded to
+  std::optional<JournalUpgrade> upgrade_;
 };
 
 }  // namespace kneeplan
