@@ -33,9 +33,9 @@ std::optional<int> worst_at(const JournalEntry& entry, Moment moment) {
   return pain.left ? pain.left : pain.right;
 }
 
-std::string dates_text(const std::vector<sys_days>& dates) {
+std::string dates_text(const std::vector<sys_days>& dates, sys_days today) {
   std::vector<std::string> parts;
-  for (const auto day : dates) parts.push_back(month_day(day));
+  for (const auto day : dates) parts.push_back(journal_date(day, today));
   return join(parts, " and ");
 }
 
@@ -76,16 +76,16 @@ Run current_run(const JournalHistory& journal, sys_days today, sys_days through,
 
 // Why a session's response was not acceptable; empty when it was (or when
 // nothing says otherwise: a score not recorded counts as no problem).
-std::string unacceptable(const JournalEntry& entry, const CoachRules& rules) {
+std::string unacceptable(const JournalEntry& entry, const CoachRules& rules, sys_days today) {
   if (const auto during = worst_at(entry, Moment::during); during && *during > rules.pain_during_at_most) {
-    return fmt::format("pain {} during on {}", *during, month_day(entry.date));
+    return fmt::format("pain {} during on {}", *during, journal_date(entry.date, today));
   }
   for (const Knee knee : {Knee::left, Knee::right}) {
     const auto next = entry.pain_at(Moment::next_day).of(knee);
     const int before = entry.pain_at(Moment::before).of(knee).value_or(0);
     if (next && *next > before) {
       return fmt::format("{} knee pain {} the morning after {}, above the {} before", name_of(knee), *next,
-                         month_day(entry.date), before);
+                         journal_date(entry.date, today), before);
     }
   }
   return {};
@@ -158,7 +158,7 @@ std::string side_suffix(Side side) { return side == Side::both ? "" : fmt::forma
 std::string sets_text(int sets) { return fmt::format("{} set{}", sets, sets == 1 ? "" : "s"); }
 
 // Why a week does not count towards maintenance; empty when it does.
-std::string maintenance_miss(const JournalHistory& journal, sys_days monday, const CoachRules& rules) {
+std::string maintenance_miss(const JournalHistory& journal, sys_days monday, const CoachRules& rules, sys_days today) {
   int sessions = 0;
   std::optional<int> worst;
   sys_days worst_day{};
@@ -170,13 +170,13 @@ std::string maintenance_miss(const JournalHistory& journal, sys_days monday, con
       worst_day = entry.date;
     }
   }
-  const std::string week = fmt::format("the week from {}", month_day(monday));
+  const std::string week = fmt::format("the week from {}", journal_date(monday, today));
   if (sessions < rules.maintenance_sessions_a_week) {
     return fmt::format("{} has {} session{}, fewer than {}", week, sessions, sessions == 1 ? "" : "s",
                        rules.maintenance_sessions_a_week);
   }
   if (!worst) return week + " has no pain score";
-  if (*worst > 0) return fmt::format("{} has pain {} on {}", week, *worst, month_day(worst_day));
+  if (*worst > 0) return fmt::format("{} has pain {} on {}", week, *worst, journal_date(worst_day, today));
   return {};
 }
 
@@ -225,7 +225,11 @@ void relist_exercises(Plan& plan, const Ladders& ladders, const RungLimits& limi
 
 }  // namespace
 
-std::string month_day(sys_days day) { return format_date(day).substr(5); }
+std::string journal_date(sys_days day, sys_days today) {
+  const std::string date = format_date(day);
+  // Within the year up to today a month and day name one date only.
+  return day <= today && today - day < days{365} ? date.substr(5) : date;
+}
 
 sys_days coach_reads_from(sys_days today, const Guidelines& guidelines) {
   const CoachRules& rules = guidelines.coach;
@@ -244,17 +248,17 @@ JournalFacts journal_facts(const JournalHistory& journal, sys_days today, const 
     facts.weeks_done = 0;
     facts.decisions.push_back(
         {fmt::format("no session since {}, {} days or more: the routine starts again from week 1",
-                     month_day(*run.last_session), rules.restart_gap_days),
+                     journal_date(*run.last_session, today), rules.restart_gap_days),
          {*run.last_session},
          rules.restart_source});
   } else if (run.start) {
     facts.weeks_done = static_cast<int>((today - *run.start).count() / 7);
     std::string text = fmt::format("{} week{} done since the first session, on {}", *facts.weeks_done,
-                                   *facts.weeks_done == 1 ? "" : "s", month_day(*run.start));
+                                   *facts.weeks_done == 1 ? "" : "s", journal_date(*run.start, today));
     std::vector<sys_days> dates{*run.start};
     if (run.gap_from) {
-      text = fmt::format("no session from {} to {} ({} days or more): the count starts again; ", month_day(*run.gap_from),
-                         month_day(*run.start), rules.restart_gap_days) +
+      text = fmt::format("no session from {} to {} ({} days or more): the count starts again; ", journal_date(*run.gap_from, today),
+                         journal_date(*run.start, today), rules.restart_gap_days) +
              text;
       dates.insert(dates.begin(), *run.gap_from);
     }
@@ -275,7 +279,7 @@ JournalFacts journal_facts(const JournalHistory& journal, sys_days today, const 
       facts.pain = worst;
       facts.decisions.push_back(
           {fmt::format("knee pain now: {}, the worst in the last week of sessions ({} to {}), on {}", *worst,
-                       month_day(from), month_day(*run.last_session), month_day(worst_day)),
+                       journal_date(from, today), journal_date(*run.last_session, today), journal_date(worst_day, today)),
            {worst_day},
            guidelines.checkpoint_source});
     }
@@ -290,7 +294,7 @@ JournalFacts journal_facts(const JournalHistory& journal, sys_days today, const 
       facts.symptoms.push_back(symptom.name);
       facts.decisions.push_back({fmt::format("{} logged on {} and not yet marked gone: it counts as a symptom you "
                                              "have now",
-                                             symptom.name, month_day(entry.date)),
+                                             symptom.name, journal_date(entry.date, today)),
                                  {entry.date},
                                  "kneeplan: a red flag stands until the journal records it gone"});
     }
@@ -334,7 +338,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
       mondays.push_back(weeks[i].first);
     }
     coaching.decisions.push_back({fmt::format("worst weekly pain rose ({}, weeks from {}): every dose holds",
-                                              join(worsts, ", then "), dates_text(mondays)),
+                                              join(worsts, ", then "), dates_text(mondays, today)),
                                   mondays,
                                   rules.rising_source});
     if (rises >= rules.rising_weeks) {
@@ -387,12 +391,12 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         const std::string kept_out = rung_kept_out(*current, ladder, *planned, rung_rules, plan.profile);
         if (kept_out.empty()) {
           coaching.decisions.push_back({fmt::format("{}: the rung your journal has reached (last on {}), in place of {}",
-                                                    current->name, month_day(last_day), planned->name),
+                                                    current->name, journal_date(last_day, today), planned->name),
                                         {last_day},
                                         rules.progression_source});
         } else {
           coaching.decisions.push_back({fmt::format("{}: logged last on {}, but {}: back to {}", current->name,
-                                                    month_day(last_day), kept_out, planned->name),
+                                                    journal_date(last_day, today), kept_out, planned->name),
                                         {last_day},
                                         planned->source});
           current = planned;
@@ -430,12 +434,12 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         };
         const auto bad = tail(rules.bad_sessions_to_step_down);
         const bool step_down = !bad.empty() && std::all_of(bad.begin(), bad.end(), [&](const Logged& l) {
-          return l.record && !unacceptable(*l.entry, rules).empty();
+          return l.record && !unacceptable(*l.entry, rules, today).empty();
         });
-        const std::string last_problem = unacceptable(*log.back().entry, rules);
+        const std::string last_problem = unacceptable(*log.back().entry, rules, today);
         if (step_down) {
           for (const auto& l : bad) {
-            out.reasons.push_back(unacceptable(*l.entry, rules));
+            out.reasons.push_back(unacceptable(*l.entry, rules, today));
             out.dates.push_back(l.entry->date);
           }
           if (base > table.sets.min) {
@@ -455,12 +459,12 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
           const int target = item->reps.max + rules.reps_over_range;
           const bool two_for_two = !row.empty() && std::all_of(row.begin(), row.end(), [&](const Logged& l) {
             return l.record && l.record->exercise == current->id && l.record->amount >= target &&
-                   unacceptable(*l.entry, rules).empty();
+                   unacceptable(*l.entry, rules, today).empty();
           });
           if (two_for_two) {
             for (const auto& l : row) out.dates.push_back(l.entry->date);
             out.reasons.push_back(fmt::format("{} reps over the range in the last set on {}", rules.reps_over_range,
-                                              dates_text(out.dates)));
+                                              dates_text(out.dates, today)));
             if (base < table.sets.max) {
               out.sets = base + 1;
               coaching.decisions.push_back({fmt::format("{}: {}: next set count ({})", who, out.reasons.front(),
@@ -559,14 +563,14 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
   for (int i = rules.maintenance_pain_free_weeks; i >= 1; --i) {
     const sys_days monday = this_monday - days{7 * i};
     mondays.push_back(monday);
-    if (miss.empty()) miss = maintenance_miss(journal, monday, rules);
+    if (miss.empty()) miss = maintenance_miss(journal, monday, rules, today);
   }
   coaching.maintenance_offered = miss.empty() && !hold_all;
   if (coaching.maintenance_offered) {
     coaching.maintenance = maintenance_asked;
     const std::string why =
         fmt::format("{} weeks in a row with pain 0 and at least {} sessions each (from {})",
-                    rules.maintenance_pain_free_weeks, rules.maintenance_sessions_a_week, month_day(mondays.front()));
+                    rules.maintenance_pain_free_weeks, rules.maintenance_sessions_a_week, journal_date(mondays.front(), today));
     coaching.decisions.push_back(
         {maintenance_asked ? why + ": the lighter maintenance week applies"
                            : why + ": you may ease to a lighter week with --maintenance",

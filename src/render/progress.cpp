@@ -328,7 +328,12 @@ std::string render_progress_svg(const ProgressView& view) {
 
   const std::size_t count = std::max<std::size_t>(progress.weeks.size(), 1);
   const double slot = static_cast<double>(kPlotRight - kPlotLeft) / static_cast<double>(count);
-  const std::size_t label_every = (count + 11) / 12;  // at most 12 week labels
+  // At most 12 week labels, or 8 when the chart reaches back over a year
+  // and its labels are whole dates, so that they do not overlap.
+  const bool whole_dates =
+      !progress.weeks.empty() && journal_date(progress.weeks.front().monday, progress.today).size() > 5;
+  const std::size_t most_labels = whole_dates ? 8 : 12;
+  const std::size_t label_every = (count + most_labels - 1) / most_labels;
   for (std::size_t i = 0; i < progress.weeks.size(); ++i) {
     const ProgressWeek& week = progress.weeks[i];
     const double x = kPlotLeft + slot * static_cast<double>(i);
@@ -342,7 +347,7 @@ std::string render_progress_svg(const ProgressView& view) {
         x + slot * 0.15, top, slot * 0.7, kPlotBottom - top, kBarColour, format_date(week.monday), week.sessions_done,
         week.sessions_planned);
     if (i % label_every == 0) {
-      svg_text(out, x + slot / 2, kPlotBottom + 18, month_day(week.monday), "text-anchor=\"middle\"");
+      svg_text(out, x + slot / 2, kPlotBottom + 18, journal_date(week.monday, progress.today), "text-anchor=\"middle\"");
       if (count <= 26) {
         svg_text(out, x + slot / 2, top - 5, fmt::format("{}/{}", week.sessions_done, week.sessions_planned),
                  "text-anchor=\"middle\" font-size=\"11\" fill=\"#555555\"");

@@ -390,6 +390,30 @@ TEST_CASE("Weeks done count from the first session, and a 2-week gap starts agai
   }
 }
 
+TEST_CASE("Decisions name a date by month and day within the year up to today, else whole", "[coach]") {
+  const sys_days today = day("2026-11-22");
+  CHECK(journal_date(today, today) == "11-22");
+  CHECK(journal_date(day("2026-01-01"), today) == "01-01");
+  CHECK(journal_date(today - days{364}, today) == "11-23");
+  // A year back, "11-22" would name today as well.
+  CHECK(journal_date(today - days{365}, today) == "2025-11-22");
+  CHECK(journal_date(day("2024-11-22"), today) == "2024-11-22");
+  CHECK(journal_date(today + days{1}, today) == "2026-11-23");
+
+  // A run of sessions every other day for two years: where it started needs its year.
+  std::vector<JournalEntry> entries;
+  for (sys_days d = day("2024-11-22"); d < today; d += days{2}) entries.push_back(plank(d, 1, 10, 10, 0));
+  const auto facts = journal_facts(entries, today, gl());
+  CHECK(facts.weeks_done == 104);
+  CHECK(says(facts.decisions, "104 weeks done since the first session, on 2024-11-22"));
+  // The last week of sessions (the last on 2026-11-20) is recent: month and day.
+  CHECK(says(facts.decisions, "the worst in the last week of sessions (11-14 to 11-20)"));
+  // A run that started within the year: month and day.
+  CHECK(says(journal_facts(std::vector<JournalEntry>{plank(day("2026-03-02"), 1, 10, 10)}, day("2026-03-09"), gl())
+                 .decisions,
+             "1 week done since the first session, on 03-02"));
+}
+
 TEST_CASE("The 4-week checkpoint from the journal: pain in the last week of sessions refers", "[coach]") {
   const sys_days first = day("2026-11-02");
   auto journal = [&](int last_pain) {

@@ -109,3 +109,40 @@ TEST_CASE("progress SVG: one bar per week, text escaped", "[progress][render]") 
   CHECK(svg.find("Right knee, week of 2026-11-23: 1/10") != std::string::npos);
   CHECK(svg.find("Right knee, week of 2026-11-09") == std::string::npos);
 }
+
+TEST_CASE("progress SVG: week labels name a year back by whole dates, fewer of them", "[progress][render]") {
+  // Axis labels are the texts on the line below the plot.
+  const auto labels = [](const std::string& svg) {
+    std::vector<std::string> found;
+    const std::string line = "y=\"318.0\" text-anchor=\"middle\">";
+    for (std::size_t at = svg.find(line); at != std::string::npos; at = svg.find(line, at + 1)) {
+      const std::size_t from = at + line.size();
+      found.push_back(svg.substr(from, svg.find('<', from) - from));
+    }
+    return found;
+  };
+  const auto weeks_to = [](sys_days today, int count) {
+    Progress progress;
+    progress.today = today;
+    for (int i = count - 1; i >= 0; --i) progress.weeks.push_back({monday_of(today) - std::chrono::days{7 * i}, 1, 1, {}});
+    return progress;
+  };
+  const sys_days today = day("2026-11-25");
+
+  const Progress year = weeks_to(today, 52);
+  ProgressView view;
+  view.progress = &year;
+  const auto short_labels = labels(render_progress_svg(view));
+  CHECK(short_labels.size() == 11);  // every fifth of 52 weeks
+  CHECK(short_labels.front() == "12-01");  // 2025-12-01, within the year up to today
+  CHECK(short_labels.back() == "11-16");
+
+  const Progress two_years = weeks_to(today, 104);
+  view.progress = &two_years;
+  const auto long_labels = labels(render_progress_svg(view));
+  CHECK(long_labels.size() == 8);  // every thirteenth of 104 weeks
+  CHECK(long_labels.front() == "2024-12-02");
+  CHECK(long_labels[3] == "2025-09-01");  // over a year back: whole
+  CHECK(long_labels[4] == "12-01");       // 2025-12-01, within the year: month and day
+  CHECK(long_labels.back() == "08-31");
+}

@@ -82,7 +82,8 @@ Coaching coach(const JournalHistory& journal, std::chrono::sys_days today, const
 // with its neighbours), the maintenance week, the findings and the decisions.
 void apply_coaching(Plan& plan, const Coaching& coaching, const Catalogue& catalogue, const Guidelines& guidelines);
 
-// "11-23": how decisions name the dates of entries.
-std::string month_day(std::chrono::sys_days day);
+// How decisions name a journal date: "11-23" within the year up to `today`,
+// where a month and day are unambiguous, else the whole date ("2024-11-23").
+std::string journal_date(std::chrono::sys_days day, std::chrono::sys_days today);
 
 }  // namespace kneeplan
