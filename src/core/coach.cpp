@@ -379,6 +379,50 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         }
       }
     }
+    // Under a time budget (--minutes) every training day must still fit once
+    // the doses change it: the days as the doses decided so far leave them.
+    std::vector<std::vector<Item>> budget_days;
+    if (plan.budget) {
+      for (const auto& week : plan.weeks) {
+        for (const auto& day : week.days) {
+          if (!day.rest) budget_days.push_back(day.items);
+        }
+      }
+    }
+    // A day's items with `exercise` at `sets` per side: one item per set
+    // count, as apply_coaching() splits them.
+    const auto dosed = [](const std::vector<Item>& day_items, const std::string& exercise,
+                          const std::vector<std::pair<Side, int>>& sets) {
+      std::vector<std::pair<int, std::vector<Side>>> groups;
+      for (const auto& [side, count] : sets) {
+        const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == count; });
+        if (same == groups.end()) {
+          groups.push_back({count, {side}});
+        } else {
+          same->second.push_back(side);
+        }
+      }
+      std::vector<Item> out;
+      for (const auto& item : day_items) {
+        if (item.exercise != exercise) {
+          out.push_back(item);
+          continue;
+        }
+        for (const auto& [count, sides] : groups) {
+          Item copy = item;
+          copy.sets = count;
+          copy.sides = sides;
+          out.push_back(std::move(copy));
+        }
+      }
+      return out;
+    };
+    const auto fits_budget = [&](const std::string& exercise, const std::vector<std::pair<Side, int>>& sets) {
+      return std::all_of(budget_days.begin(), budget_days.end(), [&](const std::vector<Item>& day_items) {
+        return day_minutes(dosed(day_items, exercise, sets), guidelines) <= plan.budget->minutes;
+      });
+    };
+
     for (const Item* item : items) {
       const Exercise* planned = ladders.find(item->exercise);
       if (!planned) continue;
@@ -403,18 +447,36 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         }
       }
       const std::vector<Side> sides = current == planned ? item->sides : sides_for(*current, plan.profile.side);
+      // The most sets a side may have: the level's top, or fewer where the
+      // time budget has no room for more (then the next rung is the way on).
+      int top = table.sets.max;
+      if (plan.budget) {
+        const auto all_at = [&](int count) {
+          std::vector<std::pair<Side, int>> sets;
+          for (const Side side : sides) sets.push_back({side, count});
+          return sets;
+        };
+        while (top > table.sets.min && !fits_budget(item->exercise, all_at(top))) --top;
+      }
+      const std::string at_top_text =
+          top == table.sets.max
+              ? fmt::format("at the top set count ({})", sets_text(top))
+              : fmt::format("at the most sets that fit {} minutes a day ({})", plan.budget->minutes, sets_text(top));
       // A side's set count when the log has nothing on this rung to go by.
-      const int fresh_sets = current == planned ? item->sets : table.sets.min;
+      const int fresh_sets = std::min(current == planned ? item->sets : table.sets.min, top);
 
       struct SideCoaching {
         Side side = Side::both;
         int sets = 0;
         bool wants_down = false;  // a step below the fewest sets
         bool wants_up = false;    // 2-for-2 at the top set count
+        int logged_over_top = 0;  // sets logged last, when more than the time budget fits
+        sys_days logged_on{};     // ... and the day
         std::vector<std::string> reasons;
         std::vector<sys_days> dates;
       };
       std::vector<SideCoaching> outcomes;
+      const std::size_t first_decision = coaching.decisions.size();
       for (const Side side : sides) {
         SideCoaching out;
         out.side = side;
@@ -425,9 +487,13 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
           outcomes.push_back(std::move(out));
           continue;
         }
-        const int base = std::clamp(log.back().record->sets, table.sets.min, table.sets.max);
+        const int base = std::clamp(log.back().record->sets, table.sets.min, top);
         const std::string who = current->name + side_suffix(side);
         out.sets = base;
+        if (log.back().record->sets > top && top < table.sets.max) {
+          out.logged_over_top = log.back().record->sets;
+          out.logged_on = log.back().entry->date;
+        }
         const auto tail = [&](int n) {
           return log.size() >= static_cast<std::size_t>(n) ? std::vector<Logged>(log.end() - n, log.end())
                                                            : std::vector<Logged>{};
@@ -465,7 +531,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
             for (const auto& l : row) out.dates.push_back(l.entry->date);
             out.reasons.push_back(fmt::format("{} reps over the range in the last set on {}", rules.reps_over_range,
                                               dates_text(out.dates, today)));
-            if (base < table.sets.max) {
+            if (base < top) {
               out.sets = base + 1;
               coaching.decisions.push_back({fmt::format("{}: {}: next set count ({})", who, out.reasons.front(),
                                                         sets_text(out.sets)),
@@ -476,6 +542,36 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
           }
         }
         outcomes.push_back(std::move(out));
+      }
+
+      // Sets logged above what the time budget fits: one line, before the
+      // rules' decisions, that says why the sets came down.
+      std::vector<std::string> over_top;
+      std::vector<sys_days> over_top_dates;
+      for (const auto& o : outcomes) {
+        if (o.logged_over_top == 0) continue;
+        over_top.push_back(fmt::format("{}{} logged on {}", o.side == Side::both ? "" : fmt::format("{}: ", name_of(o.side)),
+                                       sets_text(o.logged_over_top), journal_date(o.logged_on, today)));
+        if (std::find(over_top_dates.begin(), over_top_dates.end(), o.logged_on) == over_top_dates.end()) {
+          over_top_dates.push_back(o.logged_on);
+        }
+      }
+      if (!over_top.empty()) {
+        const SideCoaching& first = outcomes.front();
+        const bool each_side = over_top.size() == outcomes.size() && outcomes.size() > 1 &&
+                               std::all_of(outcomes.begin(), outcomes.end(), [&](const SideCoaching& o) {
+                                 return o.logged_over_top == first.logged_over_top && o.logged_on == first.logged_on;
+                               });
+        const std::string logged =
+            each_side ? fmt::format("{} logged on {} (each side)", sets_text(first.logged_over_top),
+                                    journal_date(first.logged_on, today))
+                      : join(over_top, ", ");
+        std::sort(over_top_dates.begin(), over_top_dates.end());
+        coaching.decisions.insert(
+            coaching.decisions.begin() + static_cast<std::ptrdiff_t>(first_decision),
+            {fmt::format("{}: {}, but {} fit{} {} minutes a day", current->name, logged, sets_text(top),
+                         top == 1 ? "s" : "", plan.budget->minutes),
+             over_top_dates, "kneeplan: every training day fits the time budget"});
       }
 
       // The rung, for both legs together.
@@ -519,8 +615,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         }
       } else if (!up.empty()) {
         const auto [why, dates] = who_all(up);
-        const std::string at_top = fmt::format("{}: {}: at the top set count ({})", current->name, why,
-                                               sets_text(table.sets.max));
+        const std::string at_top = fmt::format("{}: {}: {}", current->name, why, at_top_text);
         const Exercise* harder = next_rung(ladders, *current, rung_rules);
         if (up.size() < outcomes.size()) {
           coaching.decisions.push_back(
@@ -539,20 +634,23 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
                        : fmt::format("the next rung, {}, is not open to you ({})", above->name,
                                      reasons_text(rung_rules.harder_allowed() ? rung_rules.no_impact
                                                                               : rung_rules.no_harder));
-          coaching.decisions.push_back({fmt::format("{}: {}: already at the top set count ({}); {}", current->name, why,
-                                                    sets_text(table.sets.max), why_not),
+          coaching.decisions.push_back({fmt::format("{}: {}: already {}; {}", current->name, why, at_top_text, why_not),
                                         dates, rules.progression_source});
         }
       }
+      std::vector<std::pair<Side, int>> decided;
       if (move) {
         for (const Side side : sides_for(*move, plan.profile.side)) {
           coaching.doses.push_back({item->exercise, side, table.sets.min, move->id});
+          decided.push_back({side, table.sets.min});
         }
       } else {
         for (const auto& o : outcomes) {
           coaching.doses.push_back({item->exercise, o.side, o.sets, current == planned ? "" : current->id});
+          decided.push_back({o.side, o.sets});
         }
       }
+      for (auto& day_items : budget_days) day_items = dosed(day_items, item->exercise, decided);
     }
   }
 

@@ -117,6 +117,8 @@ bool has_finding(const std::vector<Finding>& findings, const std::string& id) {
 // The top of the novice range plus the rule's margin.
 int over() { return gl().for_level(Level::novice).reps.max + rules().reps_over_range; }
 
+std::string sets_text_for_test(int sets) { return fmt::format("{} set{}", sets, sets == 1 ? "" : "s"); }
+
 }  // namespace
 
 TEST_CASE("2-for-2: two sessions in a row with 2 reps over the range add a set, per side", "[coach]") {
@@ -217,6 +219,87 @@ TEST_CASE("2-for-2 at the top set count moves to the next rung, for both legs to
     CHECK(dose(out.coaching, "side-plank", Side::left) == top);
     CHECK(says(out.plan.decisions, "already at the top set count (3 sets); already on the hardest rung"));
   }
+}
+
+TEST_CASE("A time budget holds the coach's doses too: no training day grows past it", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  // Two sessions that earn 2-for-2 on every strength item the plan has, at its sets.
+  const auto earned = [&](const Plan& plan) {
+    std::vector<JournalEntry> entries;
+    for (const sys_days date : {day("2026-11-23"), day("2026-11-25")}) {
+      JournalEntry entry;
+      entry.date = date;
+      for (const auto& d : plan.weeks.front().days) {
+        for (const auto& item : d.items) {
+          if (item.category != Category::strength) continue;
+          if (std::any_of(entry.done.begin(), entry.done.end(), [&](const ExerciseDone& e) { return e.exercise == item.exercise; })) {
+            continue;
+          }
+          for (const Side side : item.sides) {
+            entry.done.push_back(rec(item.exercise, side, item.sets, item.reps.max + rules().reps_over_range));
+          }
+        }
+      }
+      entries.push_back(std::move(entry));
+    }
+    return entries;
+  };
+  const auto strength_sets = [](const Plan& plan) {
+    int sets = 0;
+    for (const auto& d : plan.weeks.front().days) {
+      for (const auto& item : d.items) {
+        if (item.category == Category::strength) sets += item.sets * static_cast<int>(item.sides.size());
+      }
+    }
+    return sets;
+  };
+
+  // Without a budget the journal earns more sets: what a budget has to hold back.
+  const Plan unlimited = run_coach({}, today).plan;
+  CHECK(strength_sets(run_coach(earned(unlimited), today).plan) > strength_sets(unlimited));
+
+  Profile limited;
+  limited.minutes_per_day = 1;
+  const int smallest = run_coach({}, today, false, std::nullopt, limited).plan.budget->smallest;
+  bool held_back = false;
+  for (int minutes = smallest; minutes <= smallest + 30; ++minutes) {
+    CAPTURE(minutes);
+    limited.minutes_per_day = minutes;
+    const Plan planned = run_coach({}, today, false, std::nullopt, limited).plan;
+    const Outcome coached = run_coach(earned(planned), today, false, std::nullopt, limited);
+    for (const auto& d : coached.plan.weeks.front().days) {
+      CAPTURE(format_date(d.date));
+      CHECK(d.minutes <= minutes);
+    }
+    held_back = held_back || says(coached.plan.decisions, fmt::format("at the most sets that fit {} minutes a day", minutes));
+  }
+  // Somewhere in that range the budget, not the level, was the top.
+  CHECK(held_back);
+}
+
+TEST_CASE("Sets logged above what the time budget fits come down to it, and the plan says so", "[coach]") {
+  const sys_days today = day("2026-11-30");
+  Profile limited;
+  limited.minutes_per_day = 1;
+  limited.minutes_per_day = run_coach({}, today, false, std::nullopt, limited).plan.budget->smallest;
+  const int top = gl().for_level(Level::novice).sets.max;
+  const auto out = run_coach({plank(day("2026-11-23"), top, 10, 10)}, today, false, std::nullopt, limited);
+  const auto left = dose(out.coaching, "side-plank", Side::left);
+  REQUIRE(left);
+  CHECK(*left < top);
+  CHECK(dose(out.coaching, "side-plank", Side::right) == left);
+  CHECK(says(out.plan.decisions,
+             fmt::format("Side plank: {} sets logged on 11-23 (each side), but {} fit{} {} minutes a day", top,
+                         sets_text_for_test(*left), *left == 1 ? "s" : "", *limited.minutes_per_day)));
+  for (const auto& d : out.plan.weeks.front().days) CHECK(d.minutes <= *limited.minutes_per_day);
+
+  // Only one side over: that side is named.
+  JournalEntry one_side;
+  one_side.date = day("2026-11-24");
+  one_side.done = {rec("side-plank", Side::left, top, 10), rec("side-plank", Side::right, 1, 10)};
+  const auto left_only = run_coach({one_side}, today, false, std::nullopt, limited);
+  CHECK(says(left_only.plan.decisions, fmt::format("Side plank: left: {} sets logged on 11-24, but", top)));
+  CHECK_FALSE(says(left_only.plan.decisions, "right: "));
 }
 
 TEST_CASE("An exercise not logged for the weeks the coach reads starts again at the plan's dose and rung", "[coach]") {
