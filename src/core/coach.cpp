@@ -157,6 +157,42 @@ std::string side_suffix(Side side) { return side == Side::both ? "" : fmt::forma
 
 std::string sets_text(int sets) { return fmt::format("{} set{}", sets, sets == 1 ? "" : "s"); }
 
+// Sides grouped by their set count, in the order the sides come: an item
+// whose sides differ becomes one item per group.
+using SetGroups = std::vector<std::pair<int, std::vector<Side>>>;
+SetGroups group_by_sets(const std::vector<std::pair<Side, int>>& sets_per_side) {
+  SetGroups groups;
+  for (const auto& [side, sets] : sets_per_side) {
+    const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == sets; });
+    if (same == groups.end()) {
+      groups.push_back({sets, {side}});
+    } else {
+      same->second.push_back(side);
+    }
+  }
+  return groups;
+}
+
+// A day's items with `exercise` at `sets_per_side`, split as apply_coaching() splits it.
+std::vector<Item> with_sets(const std::vector<Item>& items, const std::string& exercise,
+                            const std::vector<std::pair<Side, int>>& sets_per_side) {
+  const SetGroups groups = group_by_sets(sets_per_side);
+  std::vector<Item> out;
+  for (const auto& item : items) {
+    if (item.exercise != exercise) {
+      out.push_back(item);
+      continue;
+    }
+    for (const auto& [sets, sides] : groups) {
+      Item copy = item;
+      copy.sets = sets;
+      copy.sides = sides;
+      out.push_back(std::move(copy));
+    }
+  }
+  return out;
+}
+
 // Why a week does not count towards maintenance; empty when it does.
 std::string maintenance_miss(const JournalHistory& journal, sys_days monday, const CoachRules& rules, sys_days today) {
   int sessions = 0;
@@ -389,37 +425,9 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         }
       }
     }
-    // A day's items with `exercise` at `sets` per side: one item per set
-    // count, as apply_coaching() splits them.
-    const auto dosed = [](const std::vector<Item>& day_items, const std::string& exercise,
-                          const std::vector<std::pair<Side, int>>& sets) {
-      std::vector<std::pair<int, std::vector<Side>>> groups;
-      for (const auto& [side, count] : sets) {
-        const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == count; });
-        if (same == groups.end()) {
-          groups.push_back({count, {side}});
-        } else {
-          same->second.push_back(side);
-        }
-      }
-      std::vector<Item> out;
-      for (const auto& item : day_items) {
-        if (item.exercise != exercise) {
-          out.push_back(item);
-          continue;
-        }
-        for (const auto& [count, sides] : groups) {
-          Item copy = item;
-          copy.sets = count;
-          copy.sides = sides;
-          out.push_back(std::move(copy));
-        }
-      }
-      return out;
-    };
     const auto fits_budget = [&](const std::string& exercise, const std::vector<std::pair<Side, int>>& sets) {
       return std::all_of(budget_days.begin(), budget_days.end(), [&](const std::vector<Item>& day_items) {
-        return day_minutes(dosed(day_items, exercise, sets), guidelines) <= plan.budget->minutes;
+        return day_minutes(with_sets(day_items, exercise, sets), guidelines) <= plan.budget->minutes;
       });
     };
 
@@ -650,7 +658,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
           decided.push_back({o.side, o.sets});
         }
       }
-      for (auto& day_items : budget_days) day_items = dosed(day_items, item->exercise, decided);
+      for (auto& day_items : budget_days) day_items = with_sets(day_items, item->exercise, decided);
     }
   }
 
@@ -718,18 +726,12 @@ void apply_coaching(Plan& plan, const Coaching& coaching, const Catalogue& catal
           moved.insert(item.exercise);
         }
         // Sides with different set counts become one item per side.
-        std::vector<std::pair<int, std::vector<Side>>> by_sets;
+        std::vector<std::pair<Side, int>> sets_per_side;
         for (const Side side : sides) {
           const auto dose = std::find_if(doses.begin(), doses.end(), [&](const Dose* d) { return d->side == side; });
-          const int sets = dose == doses.end() ? item.sets : (*dose)->sets;
-          const auto same = std::find_if(by_sets.begin(), by_sets.end(), [&](const auto& b) { return b.first == sets; });
-          if (same == by_sets.end()) {
-            by_sets.push_back({sets, {side}});
-          } else {
-            same->second.push_back(side);
-          }
+          sets_per_side.push_back({side, dose == doses.end() ? item.sets : (*dose)->sets});
         }
-        for (const auto& [sets, group] : by_sets) {
+        for (const auto& [sets, group] : group_by_sets(sets_per_side)) {
           Item copy = item;
           copy.sets = sets;
           copy.sides = group;
