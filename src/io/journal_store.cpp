@@ -238,6 +238,13 @@ struct Descriptor {
   }
 };
 
+// Whether a -wal file beside the journal holds anything: then SQLite reads
+// from it pages the database file may not have yet.
+bool has_wal(const fs::path& path) {
+  struct stat info {};
+  return ::stat((path.string() + "-wal").c_str(), &info) == 0 && info.st_size > 0;
+}
+
 // Reads the file's first bytes without SQLite and refuses what is not a
 // kneeplan journal this version can read. Nothing is written, no -wal or
 // -shm file appears: SQLite has not opened the file yet.
@@ -253,51 +260,67 @@ void check_header(const fs::path& path, const std::string& name, std::size_t kno
   if (S_ISDIR(info.st_mode)) throw failure(name, "is a directory, not a kneeplan journal; give a file with --journal");
   if (!S_ISREG(info.st_mode)) throw failure(name, "is not a regular file, so not a kneeplan journal");
 
-  std::array<unsigned char, kHeaderBytes> header{};
-  std::size_t filled = 0;
-  while (filled < header.size()) {
-    const ssize_t got = ::read(file.fd, header.data() + filled, header.size() - filled);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw failure(name, std::string("cannot read: ") + std::strerror(errno));
-    if (got == 0) break;
-    filled += static_cast<std::size_t>(got);
-  }
-  const std::string_view start(reinterpret_cast<const char*>(header.data()), filled);
-  const std::string not_ours = "is not a kneeplan journal";
-  if (filled == 0) throw failure(name, not_ours + " (the file is empty); give another file with --journal");
-  if (start.substr(0, std::min(filled, kSqliteMagic.size())) != kSqliteMagic.substr(0, std::min(filled, kSqliteMagic.size()))) {
-    const auto first = start.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && (start[first] == '{' || start[first] == '[')) {
-      throw failure(name, not_ours + " but a JSON file; `kneeplan journal import FILE` reads exports");
+  // A checkpoint (another kneeplan's, now or stopped part-way) writes page 1,
+  // with the new page count, before the pages that lengthen the file, so a
+  // short file is judged only with no WAL beside it, and read again once a
+  // WAL seen during the first read has gone (its checkpoint then finished).
+  for (int reading = 1;; ++reading) {
+    std::array<unsigned char, kHeaderBytes> header{};
+    std::size_t filled = 0;
+    while (filled < header.size()) {
+      const ssize_t got = ::pread(file.fd, header.data() + filled, header.size() - filled, static_cast<off_t>(filled));
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) throw failure(name, std::string("cannot read: ") + std::strerror(errno));
+      if (got == 0) break;
+      filled += static_cast<std::size_t>(got);
     }
-    throw failure(name, not_ours + " (not an SQLite database); give another file with --journal");
-  }
-  if (filled < kHeaderBytes) {
-    throw failure(name, "is a truncated SQLite file (" + std::to_string(filled) +
-                            " bytes), not a usable journal; restore it from a backup or an export");
-  }
-  const std::uint32_t application_id = big_endian(&header[68]);
-  if (application_id != kJournalApplicationId) {
-    throw failure(name, not_ours + " but another program's SQLite database; give another file with --journal");
-  }
-  const std::uint32_t version = big_endian(&header[60]);
-  if (version > known_versions) {
-    throw failure(name, fmt::format("was written by a newer kneeplan (journal version {}; this one reads up to {}); "
-                                    "it is left as it is: upgrade kneeplan to use it",
-                                    version, known_versions));
-  }
-  // A page size of 1 stands for 65536; the file is whole pages, as many as
-  // the header says when its count is valid (change counter = valid-for).
-  std::uint32_t page_size = (std::uint32_t{header[16]} << 8u) | header[17];
-  if (page_size == 1) page_size = 65536;
-  const bool power_of_two = page_size >= 512 && page_size <= 65536 && (page_size & (page_size - 1)) == 0;
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  const std::uint32_t pages = big_endian(&header[28]);
-  const bool count_valid = pages != 0 && big_endian(&header[24]) == big_endian(&header[92]);
-  if (!power_of_two || size % page_size != 0 || (count_valid && size < std::uint64_t{pages} * page_size)) {
-    throw failure(name, fmt::format("is truncated or damaged ({} bytes, not the whole pages its header describes); "
-                                    "restore it from a backup or an export",
-                                    size));
+    if (::fstat(file.fd, &info) != 0) throw failure(name, std::string("cannot read: ") + std::strerror(errno));
+    const std::string_view start(reinterpret_cast<const char*>(header.data()), filled);
+    const std::string not_ours = "is not a kneeplan journal";
+    if (filled == 0) throw failure(name, not_ours + " (the file is empty); give another file with --journal");
+    if (start.substr(0, std::min(filled, kSqliteMagic.size())) !=
+        kSqliteMagic.substr(0, std::min(filled, kSqliteMagic.size()))) {
+      const auto first = start.find_first_not_of(" \t\r\n");
+      if (first != std::string_view::npos && (start[first] == '{' || start[first] == '[')) {
+        throw failure(name, not_ours + " but a JSON file; `kneeplan journal import FILE` reads exports");
+      }
+      throw failure(name, not_ours + " (not an SQLite database); give another file with --journal");
+    }
+    if (filled < kHeaderBytes) {
+      throw failure(name, "is a truncated SQLite file (" + std::to_string(filled) +
+                              " bytes), not a usable journal; restore it from a backup or an export");
+    }
+    const std::uint32_t application_id = big_endian(&header[68]);
+    if (application_id != kJournalApplicationId) {
+      throw failure(name, not_ours + " but another program's SQLite database; give another file with --journal");
+    }
+    const std::uint32_t version = big_endian(&header[60]);
+    if (version > known_versions) {
+      throw failure(name, fmt::format("was written by a newer kneeplan (journal version {}; this one reads up to {}); "
+                                      "it is left as it is: upgrade kneeplan to use it",
+                                      version, known_versions));
+    }
+    // A page size of 1 stands for 65536; the file is whole pages, as many as
+    // the header says when its count is valid (change counter = valid-for).
+    std::uint32_t page_size = (std::uint32_t{header[16]} << 8u) | header[17];
+    if (page_size == 1) page_size = 65536;
+    const bool power_of_two = page_size >= 512 && page_size <= 65536 && (page_size & (page_size - 1)) == 0;
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    const std::uint32_t pages = big_endian(&header[28]);
+    const bool count_valid = pages != 0 && big_endian(&header[24]) == big_endian(&header[92]);
+    if (!power_of_two) {
+      throw failure(name, fmt::format("is damaged (its header gives a page size of {}); "
+                                      "restore it from a backup or an export",
+                                      page_size));
+    }
+    const bool whole = size % page_size == 0 && !(count_valid && size < std::uint64_t{pages} * page_size);
+    // With a WAL, SQLite checks the page count itself, under its locks.
+    if (whole || has_wal(path)) return;
+    if (reading == 3) {
+      throw failure(name, fmt::format("is truncated or damaged ({} bytes, not the whole pages its header describes); "
+                                      "restore it from a backup or an export",
+                                      size));
+    }
   }
 }
 

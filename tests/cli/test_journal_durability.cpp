@@ -29,15 +29,17 @@ using kneeplan::test::scratch_dir;
 
 namespace {
 
-// Starts kneeplan with its output thrown away; returns its pid.
-pid_t start(const std::vector<std::string>& args) {
+// Starts kneeplan with its output thrown away (its errors into `errors`, if
+// given); returns its pid.
+pid_t start(const std::vector<std::string>& args, const fs::path& errors = "/dev/null") {
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     const int devnull = ::open("/dev/null", O_RDWR);
+    const int error_file = ::open(errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(devnull, STDIN_FILENO);
     ::dup2(devnull, STDOUT_FILENO);
-    ::dup2(devnull, STDERR_FILENO);
+    ::dup2(error_file >= 0 ? error_file : devnull, STDERR_FILENO);
     std::vector<std::string> env{"PATH=/usr/bin:/bin", "LANG=C.UTF-8"};
     for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS"}) {
       if (const char* value = std::getenv(name)) env.push_back(std::string(name) + "=" + value);
@@ -139,18 +141,36 @@ TEST_CASE("kill -9 at random moments during 200 logs loses no acknowledged entry
 
 TEST_CASE("two processes logging 100 entries each at once store all 200", "[.][durability][concurrent]") {
   const fs::path journal = scratch_dir() / "journal.db";
+  const fs::path errors = scratch_dir() / "errors";
+  fs::create_directories(errors);
   std::vector<pid_t> writers;
   for (const int base_year : {2001, 2002}) {
     const pid_t writer = ::fork();
     REQUIRE(writer >= 0);
     if (writer == 0) {
       int failed = 0;
-      for (int i = 0; i < 100; ++i) failed += wait_for(start(log_args(journal, date_of(i, base_year)))) != 0;
+      for (int i = 0; i < 100; ++i) {
+        const std::string date = date_of(i, base_year);
+        const fs::path error_file = errors / date;
+        if (wait_for(start(log_args(journal, date), error_file)) != 0) {
+          ++failed;
+        } else {
+          ::unlink(error_file.c_str());
+        }
+      }
       ::_exit(failed == 0 ? 0 : 1);
     }
     writers.push_back(writer);
   }
   for (const pid_t writer : writers) CHECK(wait_for(writer) == 0);
+  // What each failed run said, to tell a lock timeout from anything else.
+  std::string failures;
+  for (const auto& file : fs::directory_iterator(errors)) {
+    std::ifstream in(file.path());
+    failures += file.path().filename().string() + ": " + std::string(std::istreambuf_iterator<char>(in), {}) + "\n";
+  }
+  INFO(failures);
+  CHECK(failures.empty());
   check_integrity(journal);
   const std::set<std::string> stored = dates_in(journal);
   CHECK(stored.size() == 200);

@@ -295,6 +295,14 @@ TEST_CASE("journal store: foreign, damaged and newer files are refused and left 
     write_file(path, journal_bytes.substr(0, journal_bytes.size() - 100));
     check_refused_unchanged(path, "truncated");
   }
+  SECTION("a journal whose header gives an impossible page size") {
+    const fs::path path = fresh("page-size");
+    std::string bytes = journal_bytes;
+    bytes[16] = '\x03';  // 768 bytes: not a power of two
+    bytes[17] = '\x00';
+    write_file(path, bytes);
+    check_refused_unchanged(path, "page size of 768");
+  }
   SECTION("a directory") {
     const fs::path path = fresh("directory");
     fs::create_directory(path);
@@ -312,6 +320,47 @@ TEST_CASE("journal store: foreign, damaged and newer files are refused and left 
     run_sql(path, "DROP TABLE note");
     check_refused_unchanged(path, "\"note\" table", true);
   }
+}
+
+TEST_CASE("journal store: a journal whose checkpoint stopped part-way opens whole from its WAL", "[journal][store]") {
+  // A checkpoint copies the WAL's pages into the database file in page
+  // order, page 1 (which holds the page count) first. Stopped part-way, or
+  // read by another process while it runs, the file is shorter than its
+  // header says while the WAL still holds every page: SQLite reads it whole.
+  const fs::path path = scratch_dir() / "journal.db";
+  JournalStore::open_for_writing(path).record(update_of(sample("2025-01-01")));
+  const auto size_before = fs::file_size(path);
+  std::vector<JournalEntry> logged{sample("2025-01-01")};
+  {
+    // An open reader keeps the writer from checkpointing when it closes.
+    sqlite3* reader = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(reader, "SELECT count(*) FROM entry", nullptr, nullptr, nullptr) == SQLITE_OK);
+    {
+      JournalStore store = JournalStore::open_for_writing(path);
+      for (int day = 1; day <= 60; ++day) {
+        JournalEntry entry = sample(format_date(*parse_date("2025-01-01") + std::chrono::days{day}));
+        entry.notes.push_back(std::string(400, 'x'));
+        logged.push_back(store.record(update_of(entry)));
+      }
+    }
+    sqlite3_close(reader);
+  }
+  REQUIRE(fs::file_size(path) == size_before);  // everything new is in the WAL still
+  const std::string wal = read_file(path.string() + "-wal");
+  JournalStore::open_for_writing(path);  // the last to close checkpoints the WAL into the file
+  REQUIRE(fs::file_size(path) > size_before);
+  REQUIRE_FALSE(fs::exists(path.string() + "-wal"));
+  // The checkpoint as if stopped before it wrote the pages past the old end.
+  fs::resize_file(path, size_before);
+  write_file(path.string() + "-wal", wal);
+  fs::remove(path.string() + "-shm");
+
+  const auto store = JournalStore::open_existing(path);
+  REQUIRE(store);
+  CHECK(store->entries() == logged);
+  CHECK(store->integrity_problems().empty());
+  CHECK(JournalStore::open_for_writing(path).entries() == logged);
 }
 
 TEST_CASE("journal store: an older journal is backed up, then upgraded in one transaction", "[journal][store]") {
