@@ -173,6 +173,9 @@ SetGroups group_by_sets(const std::vector<std::pair<Side, int>>& sets_per_side) 
   return groups;
 }
 
+// Where the time-budget decisions come from: kneeplan's own rule.
+constexpr std::string_view kBudgetSource = "kneeplan: every training day fits the time budget";
+
 // A day's items with `exercise` at `sets_per_side`, split as apply_coaching() splits it.
 std::vector<Item> with_sets(const std::vector<Item>& items, const std::string& exercise,
                             const std::vector<std::pair<Side, int>>& sets_per_side) {
@@ -425,10 +428,21 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         }
       }
     }
+    // The longest training day with `exercise` at `sets` (per side).
+    const auto longest_day = [&](const std::string& exercise, const std::vector<std::pair<Side, int>>& sets) {
+      std::int64_t longest = 0;
+      for (const auto& day_items : budget_days) {
+        longest = std::max(longest, day_minutes(with_sets(day_items, exercise, sets), guidelines));
+      }
+      return longest;
+    };
     const auto fits_budget = [&](const std::string& exercise, const std::vector<std::pair<Side, int>>& sets) {
-      return std::all_of(budget_days.begin(), budget_days.end(), [&](const std::vector<Item>& day_items) {
-        return day_minutes(with_sets(day_items, exercise, sets), guidelines) <= plan.budget->minutes;
-      });
+      return longest_day(exercise, sets) <= plan.budget->minutes;
+    };
+    const auto each_at = [](const std::vector<Side>& sides, int count) {
+      std::vector<std::pair<Side, int>> sets;
+      for (const Side side : sides) sets.push_back({side, count});
+      return sets;
     };
 
     for (const Item* item : items) {
@@ -459,12 +473,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
       // time budget has no room for more (then the next rung is the way on).
       int top = table.sets.max;
       if (plan.budget) {
-        const auto all_at = [&](int count) {
-          std::vector<std::pair<Side, int>> sets;
-          for (const Side side : sides) sets.push_back({side, count});
-          return sets;
-        };
-        while (top > table.sets.min && !fits_budget(item->exercise, all_at(top))) --top;
+        while (top > table.sets.min && !fits_budget(item->exercise, each_at(sides, top))) --top;
       }
       const std::string at_top_text =
           top == table.sets.max
@@ -579,7 +588,7 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
             coaching.decisions.begin() + static_cast<std::ptrdiff_t>(first_decision),
             {fmt::format("{}: {}, but {} fit{} {} minutes a day", current->name, logged, sets_text(top),
                          top == 1 ? "s" : "", plan.budget->minutes),
-             over_top_dates, "kneeplan: every training day fits the time budget"});
+             over_top_dates, std::string(kBudgetSource)});
       }
 
       // The rung, for both legs together.
@@ -625,14 +634,31 @@ Coaching coach(const JournalHistory& journal, sys_days today, const Plan& plan, 
         const auto [why, dates] = who_all(up);
         const std::string at_top = fmt::format("{}: {}: {}", current->name, why, at_top_text);
         const Exercise* harder = next_rung(ladders, *current, rung_rules);
+        const bool open = harder && equipment_fits(*harder, plan.profile);
+        // A harder rung may work each side on its own where this one works
+        // both together: it must not lengthen a day past the time budget.
+        std::optional<std::int64_t> over_budget;  // the longest day's minutes on the harder rung
+        const std::vector<Side> harder_sides = open ? sides_for(*harder, plan.profile.side) : std::vector<Side>{};
+        if (open && plan.budget) {
+          std::vector<std::pair<Side, int>> now;
+          for (const auto& o : outcomes) now.push_back({o.side, o.sets});
+          const std::int64_t minutes = longest_day(item->exercise, each_at(harder_sides, table.sets.min));
+          if (minutes > plan.budget->minutes && minutes > longest_day(item->exercise, now)) over_budget = minutes;
+        }
         if (up.size() < outcomes.size()) {
           coaching.decisions.push_back(
               {at_top + "; the next rung waits until the other side has earned it too", dates, rules.progression_source});
-        } else if (harder && equipment_fits(*harder, plan.profile)) {
+        } else if (open && !over_budget) {
           move = harder;
           coaching.decisions.push_back({fmt::format("{}; next rung: {} ({})", at_top, harder->name,
                                                     sets_text(table.sets.min)),
                                         dates, rules.progression_source});
+        } else if (open) {
+          coaching.decisions.push_back(
+              {fmt::format("{}; the next rung, {}, does not fit {} minutes a day ({} minutes at {}{})", at_top,
+                           harder->name, plan.budget->minutes, *over_budget, sets_text(table.sets.min),
+                           harder_sides.size() > 1 ? " each side" : ""),
+               dates, std::string(kBudgetSource)});
         } else {
           const Exercise* above = ladders.harder(*current);
           const std::string why_not =

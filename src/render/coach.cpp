@@ -52,8 +52,8 @@ std::string render_coach_rules_markdown(const Guidelines& guidelines) {
        fmt::format("{} reps over the range in the last set, {} sessions of the exercise in a row, per side",
                    c.reps_over_range, c.sessions_in_a_row),
        "one set more, up to the level's top, or fewer where a time budget (--minutes) has no room for more; at "
-       "the top, once every side has earned it, the next rung (both legs) at the fewest sets, if the person's limits "
-       "and equipment allow it; a skipped or missed session never counts",
+       "the top, once every side has earned it, the next rung (both legs) at the fewest sets, if the person's limits, "
+       "equipment and time budget allow it; a skipped or missed session never counts",
        c.progression_source},
       {"the rung", fmt::format("an exercise's ladder logged in the last {} weeks", kCoachLogWeeks),
        fmt::format("the rung logged last is the plan's, unless the person's limits or equipment keep it out; an "
