@@ -35,7 +35,7 @@ int run_check(const GlobalOptions& global, const CheckRequest& request) {
     const Style style{colour_for(stdout)};
     for (const auto& decision : coached.facts.decisions) bytes += "From your journal: " + decision.text + "\n";
     if (!bytes.empty()) bytes += "\n";
-    bytes += render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style);
+    bytes = for_locale(bytes + render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style));
   }
   write_output("-", bytes);
   // Any finding that needs a doctor first, cleared or not, is a safety finding.

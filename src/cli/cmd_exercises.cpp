@@ -47,7 +47,7 @@ int run_list(const GlobalOptions& global, const ExercisesRequest& request) {
   }
   const auto exercises = filtered(catalogue, request);
   write_output("-", request.json ? render_exercises_json(exercises)
-                                 : render_exercise_list(exercises, Style{colour_for(stdout)}));
+                                 : for_locale(render_exercise_list(exercises, Style{colour_for(stdout)})));
   return kOk;
 }
 
@@ -65,7 +65,7 @@ int run_show(const GlobalOptions& global, const ExercisesRequest& request) {
     write_output("-", render_exercise_json(*exercise));
   } else {
     const Ladder ladder = Ladders(catalogue).ladder_of(*exercise);
-    write_output("-", render_exercise(*exercise, Style{colour_for(stdout)}, &ladder));
+    write_output("-", for_locale(render_exercise(*exercise, Style{colour_for(stdout)}, &ladder)));
   }
   return kOk;
 }

@@ -37,7 +37,7 @@ int run_history(const GlobalOptions& global, const HistoryRequest& request) {
   } else if (!store) {
     write_output("-", fmt::format("No journal yet at {}; `kneeplan log` starts one.\n", path.string()));
   } else {
-    write_output("-", render_history_text(weeks, load_catalogue(global), Style{colour_for(stdout)}));
+    write_output("-", for_locale(render_history_text(weeks, load_catalogue(global), Style{colour_for(stdout)})));
   }
   return kOk;
 }

@@ -107,7 +107,7 @@ int run_init(const GlobalOptions& global, InitRequest& request) {
   const std::vector<Finding> findings = screen(rules, profile);
   const Verdict verdict = kneeplan::verdict(findings, profile.cleared_by_clinician);
   const Style style{colour_for(stdout)};
-  write_output("-", render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style));
+  write_output("-", for_locale(render_findings_text(findings, rules, style) + "\n" + render_verdict_text(verdict, style)));
   if (!request.yes && !confirm(fmt::format("Save this profile to {}?", path->string()), true)) {
     write_stderr("Not saved.\n");
     return kOk;

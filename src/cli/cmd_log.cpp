@@ -187,7 +187,7 @@ void advise_on_symptoms(const GlobalOptions& global, const Profile& profile, con
   const SafetyRules rules = load_safety(global);
   std::vector<Finding> findings = screen(rules, with_symptoms);
   std::erase_if(findings, [](const Finding& f) { return f.severity < Severity::refer; });
-  if (!findings.empty()) write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
+  if (!findings.empty()) write_stderr(for_locale(render_findings_text(findings, rules, Style{colour_for(stderr)})));
 }
 
 int run_log(const GlobalOptions& global, const LogRequest& request) {
@@ -245,7 +245,7 @@ int run_log(const GlobalOptions& global, const LogRequest& request) {
     write_output("-", render_entry_json(stored));
   } else {
     write_output("-", fmt::format("Stored in {}:\n{}", path.string(),
-                                  render_entry_text(stored, catalogue, Style{colour_for(stdout)})));
+                                  for_locale(render_entry_text(stored, catalogue, Style{colour_for(stdout)}))));
   }
   advise_on_symptoms(global, profile, stored);
   return kOk;
@@ -257,7 +257,8 @@ int run_undo(const GlobalOptions& global, const LogRequest& request) {
   if (auto store = JournalStore::open_existing(path)) latest = store->latest_created();
   if (!latest) throw DataError(path.string(), "", "the journal has no entries; nothing to undo");
   const Catalogue catalogue = load_catalogue(global);
-  write_output("-", "The latest entry:\n" + render_entry_text(*latest, catalogue, Style{colour_for(stdout)}));
+  write_output("-",
+               "The latest entry:\n" + for_locale(render_entry_text(*latest, catalogue, Style{colour_for(stdout)})));
   if (!request.yes) {
     if (!interactive()) throw UsageError("not removed: add --yes to remove it without being asked");
     if (!confirm("Remove this entry?", false)) {

@@ -80,7 +80,7 @@ int produce_plan(const GlobalOptions& global, const PlanRequest& request) {
   } else if (format == "html") {
     bytes = render_html(plan, catalogue, generator);
   } else {
-    bytes = render_text(plan, Style{is_stdout(request.output) && colour_for(stdout), detail});
+    bytes = for_locale(render_text(plan, Style{is_stdout(request.output) && colour_for(stdout), detail}));
   }
   write_output(request.output, bytes);
   return kOk;

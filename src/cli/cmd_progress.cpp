@@ -83,7 +83,7 @@ int run_progress(const GlobalOptions& global, const ProgressRequest& request) {
     bytes = render_progress_svg(view);
   } else {
     const bool to_terminal = is_stdout(request.output);
-    bytes = render_progress_text(view, Style{to_terminal && colour_for(stdout)}, utf8_locale());
+    bytes = for_locale(render_progress_text(view, Style{to_terminal && colour_for(stdout)}, utf8_locale()));
   }
   write_output(request.output, bytes);
   return coached ? kOk : kSafety;

@@ -65,7 +65,7 @@ class StatusLine {
 
   void print_above(const std::string& line) {
     clear();
-    fmt::print("{}\n", printable(line));
+    fmt::print("{}\n", printable(in_charset(line)));
     std::fflush(stdout);
   }
 
@@ -84,6 +84,9 @@ class StatusLine {
   }
 
  private:
+  // Names and questions in the terminal's character set.
+  std::string in_charset(const std::string& text) const { return utf8_ ? text : ascii_text(text); }
+
   std::string paint(std::string_view text, std::string_view code) const {
     return colour_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
   }
@@ -108,7 +111,7 @@ class StatusLine {
     const std::size_t width = static_cast<std::size_t>(std::max(20, terminal_columns() - 1));
     if (!status.countdown) {
       // A question: the cursor stays after the answer typed.
-      return status.prompt;
+      return in_charset(status.prompt);
     }
     const std::int64_t seconds = (status.remaining_ms + 999) / 1000;
     const std::string time = fmt::format("{}:{:02}", seconds / 60, seconds % 60);
@@ -116,7 +119,7 @@ class StatusLine {
     // The keys matter more than the whole title: a long title is cut to fit.
     const std::size_t rest = 1 + static_cast<std::size_t>(kBarWidth) + 2 + 1 + time.size() + state.size();
     const std::size_t keys = 2 + status.keys.size();
-    std::string title = status.title;
+    std::string title = in_charset(status.title);
     const bool with_keys = rest + keys + 12 <= width;
     const std::size_t used = rest + (with_keys ? keys : 0);
     const std::size_t room = width > used ? width - used : 0;
@@ -185,7 +188,7 @@ int run_session(const GlobalOptions& global, const SessionRequest& request) {
     view.day = &day;
     const auto next = std::find_if(days.begin() + 1, days.end(), [](const Day& d) { return !d.rest; });
     if (next != days.end()) view.next = &*next;
-    write_output("-", render_today_text(view, Style{colour}) +
+    write_output("-", for_locale(render_today_text(view, Style{colour})) +
                           (view.next ? fmt::format("\nRun `kneeplan session` on {} to be guided through it.\n",
                                                    format_date(view.next->date))
                                      : ""));

@@ -44,7 +44,8 @@ int run_today(const GlobalOptions& global, const TodayRequest& request) {
                                     [&](const JournalEntry& e) { return e.date == view.day->date; });
     if (found != entries.end()) view.logged = &*found;
   }
-  write_output("-", request.json ? render_today_json(view) : render_today_text(view, Style{colour_for(stdout)}));
+  write_output("-", request.json ? render_today_json(view)
+                                 : for_locale(render_today_text(view, Style{colour_for(stdout)})));
   return kOk;
 }
 

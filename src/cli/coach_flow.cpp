@@ -59,9 +59,9 @@ std::optional<CoachedPlan> coached_plan(const GlobalOptions& global, const Profi
   if (!plan_allowed(findings, profile.cleared_by_clinician)) {
     // Reads as `check` does: what the journal said, the findings, then what to do next.
     for (const auto& decision : coached.facts.decisions) {
-      write_stderr(fmt::format("From your journal: {}\n", printable(decision.text)));
+      write_stderr(for_locale(fmt::format("From your journal: {}\n", printable(decision.text))));
     }
-    write_stderr(render_findings_text(findings, rules, Style{colour_for(stderr)}));
+    write_stderr(for_locale(render_findings_text(findings, rules, Style{colour_for(stderr)})));
     print_error(fmt::format("no plan given. {}", verdict_text(verdict(findings, profile.cleared_by_clinician))));
     return std::nullopt;
   }

@@ -14,10 +14,12 @@
 #include <filesystem>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "kneeplan/io/diagnostics.hpp"
+#include "kneeplan/render/render.hpp"
 
 namespace kneeplan::cli {
 
@@ -236,5 +238,7 @@ bool utf8_locale() {
   }
   return false;  // the C locale
 }
+
+std::string for_locale(std::string text) { return utf8_locale() ? std::move(text) : ascii_text(text); }
 
 }  // namespace kneeplan::cli

@@ -30,6 +30,11 @@ bool colour_for(std::FILE* stream);
 // LC_CTYPE and LANG that is set decides, as setlocale(3) would.
 bool utf8_locale();
 
+// Text for a person, in the locale's character set: as it is under UTF-8,
+// else spelled in ASCII (ascii_text). Not for JSON, HTML, Markdown or
+// calendar files, which are UTF-8 by their formats.
+std::string for_locale(std::string text);
+
 // True when `path` means standard output.
 bool is_stdout(const std::string& path);
 

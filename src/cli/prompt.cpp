@@ -10,7 +10,7 @@
 namespace kneeplan::cli {
 
 std::optional<std::string> ask(std::string_view question) {
-  write_stderr(question);
+  write_stderr(for_locale(std::string(question)));
   std::fflush(stderr);
   std::string line;
   if (!std::getline(std::cin, line)) {

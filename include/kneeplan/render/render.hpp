@@ -28,6 +28,13 @@ struct Style {
   Detail detail = Detail::summary;
 };
 
+// `text` spelled in ASCII, for a locale whose character set is not UTF-8:
+// letters lose their accents (u for ü, ss for ß), punctuation takes its
+// ASCII form (- for an em dash, " for curly quotes), other scripts are
+// romanised, and anything with no spelling becomes "?". ASCII text comes
+// back as it was.
+std::string ascii_text(std::string_view text);
+
 inline constexpr std::string_view kPlanFormat = "kneeplan.plan/2";
 inline constexpr std::string_view kFindingsFormat = "kneeplan.findings/1";
 
