@@ -638,14 +638,16 @@ inline void check_history_window(const JournalStore& store, const std::vector<Jo
   training_days[6] = false;
   const JournalHistory whole(stored);
   const std::chrono::sys_days reads_from = coach_reads_from(kJournalToday, guidelines);
-  const JournalHistory part = store.history(reads_from);
+  // As plan reads it: whole only from today on.
+  const JournalHistory part = store.history(reads_from, kJournalToday);
   expect(journal_facts(part, kJournalToday, guidelines) == journal_facts(whole, kJournalToday, guidelines),
          "journal_facts differs on the journal read in its window");
   expect(coach(part, kJournalToday, plan, builtin().catalogue, guidelines, true) ==
              coach(whole, kJournalToday, plan, builtin().catalogue, guidelines, true),
          "coach differs on the journal read in its window");
   const int progress_weeks = 8;
-  const JournalHistory shown = store.history(std::min(reads_from, progress_reads_from(kJournalToday, progress_weeks)));
+  const std::chrono::sys_days shown_from = progress_reads_from(kJournalToday, progress_weeks);
+  const JournalHistory shown = store.history(std::min(reads_from, shown_from), shown_from);
   expect(summarise_progress(shown, kJournalToday, progress_weeks, training_days) ==
              summarise_progress(whole, kJournalToday, progress_weeks, training_days),
          "summarise_progress differs on the journal read in its window");

@@ -53,7 +53,7 @@ int run_progress(const GlobalOptions& global, const ProgressRequest& request) {
   const std::chrono::sys_days weeks_from = progress_reads_from(options.start, request.weeks);
   const auto coached = coached_plan(global, request.profile, options, request.maintenance, {false, weeks_from});
   // The coached plan holds the journal; read it only when the screen withheld the plan.
-  const auto unplanned = coached ? std::nullopt : read_journal(global, weeks_from);
+  const auto unplanned = coached ? std::nullopt : read_journal(global, weeks_from, weeks_from);
   const auto& journal = coached ? coached->journal : unplanned;
   if (!journal) {
     const std::string where = global.journal.empty() ? journal_path(global).string() : global.journal;

@@ -12,8 +12,8 @@
 
 namespace kneeplan::cli {
 
-std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days whole_from,
-                                           bool may_be_new) {
+std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days from,
+                                           std::chrono::sys_days whole_from, bool may_be_new) {
   std::filesystem::path path;
   if (!global.journal.empty()) {
     path = global.journal;
@@ -29,15 +29,14 @@ std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chr
     if (global.journal.empty() || may_be_new) return std::nullopt;
     throw DataError(path.string(), "", "no journal here; `kneeplan log` starts one, or leave out --journal");
   }
-  return store->history(whole_from);
+  return store->history(std::min(from, whole_from), whole_from);
 }
 
 CoachedProfile resolve_coached(const GlobalOptions& global, const ProfileOptions& options, const Guidelines& guidelines,
                                std::chrono::sys_days today, const JournalNeeds& needs) {
   CoachedProfile coached;
   const std::chrono::sys_days coach_from = coach_reads_from(today, guidelines);
-  coached.journal = read_journal(global, needs.whole_from ? std::min(coach_from, *needs.whole_from) : coach_from,
-                                 needs.may_be_new);
+  coached.journal = read_journal(global, coach_from, needs.whole_from.value_or(today), needs.may_be_new);
   if (coached.journal) coached.facts = journal_facts(*coached.journal, today, guidelines);
   coached.profile = options.resolve(coached.journal ? &coached.facts : nullptr);
   return coached;

@@ -14,13 +14,15 @@ namespace kneeplan::cli {
 
 // The journal --journal names (which must exist unless `may_be_new`: log
 // creates it), else the default one when there is one; nullopt without a
-// journal. Read as JournalHistory: whole entries from `whole_from` on.
-std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days whole_from,
-                                           bool may_be_new = false);
+// journal. Read as JournalHistory (JournalStore::history()): from `from` on,
+// whole from `whole_from` on.
+std::optional<JournalHistory> read_journal(const GlobalOptions& global, std::chrono::sys_days from,
+                                           std::chrono::sys_days whole_from, bool may_be_new = false);
 
 // How a command reads the journal: whether --journal may name one not yet
-// started (session starts it, as log does), and from which day it needs
-// whole entries beyond what the coach reads (progress: its weeks).
+// started (session starts it, as log does), and from which day it shows
+// entries whole (progress: its weeks; unset: today's, as today and session
+// show it).
 struct JournalNeeds {
   bool may_be_new = false;
   std::optional<std::chrono::sys_days> whole_from;

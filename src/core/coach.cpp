@@ -18,7 +18,11 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-bool is_session(const JournalEntry& entry) { return !entry.done.empty(); }
+// From the session days, not the entry's records: within the coach's window
+// an entry may hold only the records that count repetitions (JournalHistory).
+bool is_session(const JournalHistory& journal, sys_days day) {
+  return std::binary_search(journal.sessions.begin(), journal.sessions.end(), day);
+}
 
 std::optional<int> worst_of(const JournalEntry& entry) {
   const auto left = entry.worst_pain(Knee::left);
@@ -203,7 +207,7 @@ std::string maintenance_miss(const JournalHistory& journal, sys_days monday, con
   sys_days worst_day{};
   for (const auto& entry : journal.entries) {
     if (entry.date < monday || entry.date > monday + days{6}) continue;
-    if (is_session(entry)) ++sessions;
+    if (is_session(journal, entry.date)) ++sessions;
     if (const auto pain = worst_of(entry); pain && (!worst || *pain > *worst)) {
       worst = pain;
       worst_day = entry.date;

@@ -625,16 +625,19 @@ JournalStore JournalStore::in_memory() {
 
 int JournalStore::schema_version() const { return version_; }
 
-std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, const DateWindow& window) const {
+std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, const DateWindow& window,
+                                                     std::optional<sys_days> lean_before) const {
   const ReadSnapshot snapshot(db_, name_);
   // One query per table for all the entries, not one per entry. Each walks
   // the entries by date through the date index, so the child rows arrive
   // grouped by entry in the entries' order, with no sort.
+  const std::string whole_from = lean_before ? date_text(*lean_before) : std::string("0000-00-00");
   auto prepare = [&](std::string_view sql) {
     auto statement = std::make_unique<Statement>(
         db_, fmt::format(fmt::runtime(sql), fmt::format("{} AND e.date BETWEEN ?1 AND ?2", where)), name_);
     statement->bind(1, window.from ? date_text(*window.from) : std::string("0000-00-00"));
     statement->bind(2, window.to ? date_text(*window.to) : std::string("9999-99-99"));
+    if (sql.find("?3") != std::string_view::npos) statement->bind(3, whole_from);
     return statement;
   };
   std::vector<JournalEntry> entries;
@@ -663,8 +666,11 @@ std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, con
       read(*rows, entries[at]);
     }
   };
+  // A lean entry's holds and roll passes are left in the journal: most of
+  // the records, and no rule of the coach's reads them.
   each("SELECT e.id, d.exercise, d.rung, d.side, d.sets, d.measure, d.amount FROM entry e "
-       "JOIN done d ON d.entry_id = e.id WHERE {} ORDER BY e.date, d.position",
+       "JOIN done d ON d.entry_id = e.id WHERE {} AND (d.measure = 'reps' OR e.date >= ?3) "
+       "ORDER BY e.date, d.position",
        [&](const Statement& row, JournalEntry& entry) {
          entry.done.push_back({row.text(1), row.text(2), stored_name<Side>(row.view(3), name_),
                                static_cast<int>(row.integer(4)), stored_name<Measure>(row.view(5), name_),
@@ -686,20 +692,23 @@ std::vector<JournalEntry> JournalStore::read_entries(std::string_view where, con
          if (!row.is_null(2)) symptom.gone = stored_date(row.view(2), name_);
          entry.symptoms.push_back(std::move(symptom));
        });
-  each("SELECT e.id, n.text FROM entry e JOIN note n ON n.entry_id = e.id WHERE {} ORDER BY e.date, n.position",
-       [&](const Statement& row, JournalEntry& entry) { entry.notes.push_back(row.text(1)); });
+  if (!lean_before || entries.back().date >= *lean_before) {
+    each("SELECT e.id, n.text FROM entry e JOIN note n ON n.entry_id = e.id WHERE {} AND e.date >= ?3 "
+         "ORDER BY e.date, n.position",
+         [&](const Statement& row, JournalEntry& entry) { entry.notes.push_back(row.text(1)); });
+  }
   return entries;
 }
 
 std::vector<JournalEntry> JournalStore::entries(const DateWindow& window) const { return read_entries("1", window); }
 
-JournalHistory JournalStore::history(sys_days whole_from) const {
+JournalHistory JournalStore::history(sys_days from, sys_days whole_from) const {
   const ReadSnapshot snapshot(db_, name_);
   // Before the window only the entries with a symptom, which stays open
   // until an entry marks it gone.
   std::vector<JournalEntry> entries =
-      read_entries("e.id IN (SELECT entry_id FROM symptom)", {std::nullopt, whole_from - std::chrono::days{1}});
-  std::vector<JournalEntry> recent = read_entries("1", {whole_from, std::nullopt});
+      read_entries("e.id IN (SELECT entry_id FROM symptom)", {std::nullopt, from - std::chrono::days{1}}, whole_from);
+  std::vector<JournalEntry> recent = read_entries("1", {from, std::nullopt}, whole_from);
   entries.insert(entries.end(), std::make_move_iterator(recent.begin()), std::make_move_iterator(recent.end()));
   // A version 1 journal (not yet written to by this kneeplan) has no
   // done_count: its sessions are found among the exercise records.

@@ -147,12 +147,15 @@ TEST_CASE("plan, export, check and today never create a journal", "[cli][coach]"
 
 TEST_CASE("today: the session with dose, sides, cue and what is logged, and the rest day shows tomorrow", "[cli][coach]") {
   const Journal journal;
-  journal.log("2026-10-07", "left:1x11,right:1x9");
+  // Holds and roll passes too: the coach reads only repetitions, today shows all.
+  journal.log("2026-10-07", "left:1x11,right:1x9", {"--done", "leg-muscles-stretch=1x30", "--done", "thigh-foam-roll=1x4"});
   const auto day = run_kneeplan({"--journal", journal.path, "today", "--no-saved-profile", "--date", "2026-10-07"});
   REQUIRE(day.exit_code == 0);
   CHECK(day.out.find("Today, Wed 2026-10-07") != std::string::npos);
   CHECK(day.out.find("Side plank") != std::string::npos);
   CHECK(day.out.find("Logged today: left 11 reps, right 9 reps") != std::string::npos);
+  CHECK(day.out.find("Logged today: left 30 s, right 30 s") != std::string::npos);
+  CHECK(day.out.find("Logged today: left 4 passes, right 4 passes") != std::string::npos);
   CHECK(day.out.find(" min)") != std::string::npos);
 
   const auto rest = run_kneeplan({"today", "--no-saved-profile", "--date", "2026-10-11"});

@@ -1,6 +1,7 @@
-// The journal as the coach and progress read it: whole entries only in the
-// window their rules look at, days and symptoms before it. Over a long,
-// varied journal, every answer must be the one the whole journal gives.
+// The journal as the coach and progress read it: in the coach's window only
+// what its rules read, whole entries where a view shows them, days and
+// symptoms before the window. Over a long, varied journal, every answer must
+// be the one the whole journal gives.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -48,6 +49,12 @@ std::vector<JournalEntry> varied_journal(sys_days first, int length) {
     JournalEntry entry;
     entry.date = date;
     const int kind = random.below(10);
+    // Holds and roll passes, which a lean entry leaves out; some days have
+    // nothing else, and are sessions all the same.
+    if (kind < 8 && random.below(3) != 0) {
+      entry.done.push_back({"thigh-stretch", "thigh-stretch", Side::left, 1, Measure::hold_seconds, 30});
+      entry.done.push_back({"thigh-foam-roll", "thigh-foam-roll", Side::both, 1, Measure::passes, 8});
+    }
     if (kind < 7) {
       if (random.below(12) == 0) rung = std::clamp(rung + (random.below(2) == 0 ? -1 : 1), 0, 2);
       const int sets = 1 + random.below(3);
@@ -111,11 +118,18 @@ TEST_CASE("A journal read in its window gives the coach and progress the answers
   int with_decisions = 0;
   for (int offset = 120; offset <= 470; offset += 5) {
     const sys_days today = first + days{offset};
-    const JournalHistory part = store.history(coach_reads_from(today, gl()));
+    // As plan, today and session read it: whole only from today on.
+    const JournalHistory part = store.history(coach_reads_from(today, gl()), today);
     CAPTURE(format_date(today));
     CHECK(part.sessions == whole.sessions);
     CHECK(part.first_day == whole.first_day);
     CHECK(part.entries.size() < whole.entries.size());  // the window really leaves entries out
+    const auto today_in = [&](const JournalHistory& journal) {
+      const auto found = std::find_if(journal.entries.begin(), journal.entries.end(),
+                                      [&](const JournalEntry& e) { return e.date == today; });
+      return found == journal.entries.end() ? std::optional<JournalEntry>() : *found;
+    };
+    CHECK(today_in(part) == today_in(whole));
 
     const JournalFacts facts = journal_facts(whole, today, gl());
     CHECK(journal_facts(part, today, gl()) == facts);
@@ -128,12 +142,57 @@ TEST_CASE("A journal read in its window gives the coach and progress the answers
     if (!from_whole.decisions.empty()) ++with_decisions;
 
     for (const int weeks : {1, 8, 30}) {
-      const sys_days from = std::min(coach_reads_from(today, gl()), progress_reads_from(today, weeks));
-      CHECK(summarise_progress(store.history(from), today, weeks, six_days) ==
+      const sys_days shown_from = progress_reads_from(today, weeks);
+      const sys_days from = std::min(coach_reads_from(today, gl()), shown_from);
+      CHECK(summarise_progress(store.history(from, shown_from), today, weeks, six_days) ==
             summarise_progress(whole, today, weeks, six_days));
     }
   }
   CHECK(with_decisions > 10);  // the coach had things to say, so the comparison means something
+}
+
+TEST_CASE("A lean entry holds what the coach reads, and the entries from the day asked for are whole",
+          "[journal][store]") {
+  const sys_days first = *parse_date("2025-10-01");
+  const std::vector<JournalEntry> entries = varied_journal(first, 200);
+  JournalStore store = JournalStore::in_memory();
+  REQUIRE(store.import(entries).added == static_cast<int>(entries.size()));
+  const sys_days from = first + days{100};
+  const sys_days whole_from = first + days{150};
+  const JournalHistory read = store.history(from, whole_from);
+
+  int lean = 0;
+  int whole = 0;
+  for (const JournalEntry& got : read.entries) {
+    CAPTURE(format_date(got.date));
+    const auto stored = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.date == got.date; });
+    REQUIRE(stored != entries.end());
+    if (got.date >= whole_from) {
+      CHECK(got == *stored);
+      ++whole;
+      continue;
+    }
+    JournalEntry expected = *stored;
+    std::erase_if(expected.done, [](const ExerciseDone& d) { return d.measure != Measure::reps; });
+    expected.notes.clear();
+    if (got.date < from) {  // before the window: only its symptoms matter
+      REQUIRE_FALSE(got.symptoms.empty());
+    }
+    CHECK(got.done == expected.done);
+    CHECK(got.skipped == expected.skipped);
+    CHECK(got.pain == expected.pain);
+    CHECK(got.symptoms == expected.symptoms);
+    CHECK(got.notes.empty());
+    if (got.date >= from) ++lean;
+  }
+  CHECK(lean == std::count_if(entries.begin(), entries.end(),
+                              [&](const JournalEntry& e) { return e.date >= from && e.date < whole_from; }));
+  CHECK(whole == std::count_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.date >= whole_from; }));
+  // A day with only holds stays a session.
+  CHECK(std::any_of(read.entries.begin(), read.entries.end(), [&](const JournalEntry& e) {
+    return e.date < whole_from && e.done.empty() &&
+           std::binary_search(read.sessions.begin(), read.sessions.end(), e.date);
+  }));
 }
 
 TEST_CASE("A version 1 journal reads as the same history, and after its upgrade too", "[journal][store]") {
@@ -152,8 +211,9 @@ TEST_CASE("A version 1 journal reads as the same history, and after its upgrade 
   auto same_history = [&](const JournalStore& store) {
     for (int offset = 60; offset <= 320; offset += 20) {
       const sys_days from = coach_reads_from(first + days{offset}, gl());
-      const JournalHistory expected = current.history(from);
-      const JournalHistory got = store.history(from);
+      const sys_days whole_from = from + days{40};
+      const JournalHistory expected = current.history(from, whole_from);
+      const JournalHistory got = store.history(from, whole_from);
       CAPTURE(format_date(from));
       CHECK(got.sessions == expected.sessions);
       CHECK(got.first_day == expected.first_day);

@@ -181,7 +181,7 @@ TEST_CASE("journal store: each entry counts its exercises done through every cha
   CHECK(store.remove(*parse_date("2026-11-18")));
   CHECK(done_counts(path) == std::vector<std::pair<std::string, int>>{{"2026-11-19", 0}, {"2026-11-20", 3}});
 
-  const JournalHistory history = store.history(*parse_date("2026-11-01"));
+  const JournalHistory history = store.history(*parse_date("2026-11-01"), *parse_date("2026-11-01"));
   CHECK(history.sessions == std::vector<std::chrono::sys_days>{*parse_date("2026-11-20")});
   CHECK(history.first_day == parse_date("2026-11-19"));
   CHECK(store.integrity_problems().empty());

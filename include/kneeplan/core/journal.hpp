@@ -97,14 +97,16 @@ struct JournalEntry {
   bool has_content() const;
 };
 
-// A journal as the coach and progress read it. Their rules look at whole
-// entries only in a recent window (coach_reads_from(), progress_reads_from());
-// before it they need only the days with a session, the first day logged and
-// the symptoms. So a reader may load just those for older days
+// A journal as the coach and progress read it. Their rules look at entries
+// only in a recent window (coach_reads_from(), progress_reads_from()); before
+// it they need only the days with a session, the first day logged and the
+// symptoms. Within the coach's window the coach reads only pain, symptoms,
+// skipped exercises and the records that count repetitions; progress, today
+// and session read their own days whole. So a reader may load just that
 // (JournalStore::history) and the rules answer exactly as from every entry
 // whole. Built from a list of entries, it holds them all whole.
 struct JournalHistory {
-  std::vector<JournalEntry> entries;               // oldest first; whole at least in the window read
+  std::vector<JournalEntry> entries;               // oldest first; whole at least where the reader asked
   std::vector<std::chrono::sys_days> sessions;     // every day with an exercise done, oldest first
   std::optional<std::chrono::sys_days> first_day;  // of the first entry of any kind
 

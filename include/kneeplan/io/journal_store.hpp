@@ -74,10 +74,12 @@ class JournalStore {
 
   // Every entry, oldest first, or those within `window`.
   std::vector<JournalEntry> entries(const DateWindow& window = {}) const;
-  // The journal as the coach and progress read it (JournalHistory): whole
-  // entries from `whole_from` on and, before it, those with a symptom; the
-  // days with a session and the first day, of every entry.
-  JournalHistory history(std::chrono::sys_days whole_from) const;
+  // The journal as the coach and progress read it (JournalHistory): the
+  // entries from `from` on, whole from `whole_from` on and before that day
+  // with only what the coach reads; before `from`, those with a symptom
+  // (with only that); the days with a session and the first day, of every
+  // entry.
+  JournalHistory history(std::chrono::sys_days from, std::chrono::sys_days whole_from) const;
   std::optional<JournalEntry> entry_on(std::chrono::sys_days date) const;
   // The entry created last, whatever its date.
   std::optional<JournalEntry> latest_created() const;
@@ -99,7 +101,10 @@ class JournalStore {
  private:
   JournalStore(sqlite3* db, std::string name, std::int64_t version);
   void write_entry(const JournalEntry& entry);
-  std::vector<JournalEntry> read_entries(std::string_view where, const DateWindow& window) const;
+  // Entries dated before `lean_before` hold only what the coach reads (see
+  // JournalHistory); unset, every entry is whole.
+  std::vector<JournalEntry> read_entries(std::string_view where, const DateWindow& window,
+                                         std::optional<std::chrono::sys_days> lean_before = std::nullopt) const;
 
   sqlite3* db_ = nullptr;
   std::string name_;
